@@ -1,0 +1,62 @@
+import type { DbOrTx } from "@/db/client";
+import { events } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { categoryOf, EVENT_CATALOG, type EventParams, type EventType, renderEvent, type ShownIn } from "./catalog";
+
+/** Who the `User` column names: a user (CCO id), `System`, or a device (blank, UDI kept). */
+export type Actor =
+  | { kind: "user"; userId: string; ccoId: string; licensingOps?: boolean }
+  | { kind: "system" }
+  | { kind: "device"; udi: string };
+
+export const SYSTEM: Actor = { kind: "system" };
+
+export type RecordEventInput<T extends EventType> = {
+  type: T;
+  params: EventParams<T>;
+  actor: Actor;
+  smartAccountId?: string | null;
+  virtualAccountId?: string | null;
+  /** Further VAs whose logs show the event (e.g. the previous default VA of E-4). */
+  alsoVirtualAccountIds?: string[];
+  productInstanceId?: string | null;
+  licenseDefinitionId?: string | null;
+  conversionId?: string | null;
+  workspace?: "CSSM" | "CSLU" | "ONPREM" | "TRAD";
+  shownIn?: ShownIn[];
+  data?: Record<string, unknown>;
+  occurredAt?: Date;
+};
+
+/** Writes one D-20 row inside the caller's transaction (INV-14). */
+export async function recordEvent<T extends EventType>(tx: DbOrTx, input: RecordEventInput<T>): Promise<void> {
+  const shownIn: ShownIn[] = [...(input.shownIn ?? EVENT_CATALOG[input.type].shownIn)];
+  if (input.actor.kind === "user" && input.actor.licensingOps && !shownIn.includes("OPS")) shownIn.push("OPS");
+  const vaIds = [input.virtualAccountId, ...(input.alsoVirtualAccountIds ?? [])].filter(
+    (id): id is string => Boolean(id),
+  );
+  await tx.insert(events).values({
+    type: input.type.split(":")[0],
+    category: categoryOf(input.type.split(":")[0]),
+    message: renderEvent(input.type, input.params),
+    smartAccountId: input.smartAccountId ?? null,
+    virtualAccountId: input.virtualAccountId ?? null,
+    vaIds: [...new Set(vaIds)],
+    productInstanceId: input.productInstanceId ?? null,
+    licenseDefinitionId: input.licenseDefinitionId ?? null,
+    conversionId: input.conversionId ?? null,
+    workspace: input.workspace ?? "CSSM",
+    userId: input.actor.kind === "user" ? input.actor.userId : null,
+    actorLabel:
+      input.actor.kind === "user" ? input.actor.ccoId : input.actor.kind === "system" ? "System" : input.actor.udi,
+    shownIn,
+    occurredAt: input.occurredAt ?? now(),
+    data: input.data ?? {},
+  });
+}
+
+/** What the `User` column shows: blank for device-originated events (§7). */
+export function userColumn(row: { actorLabel: string; userId: string | null }): string {
+  if (row.userId || row.actorLabel === "System") return row.actorLabel;
+  return "";
+}
