@@ -19,3 +19,8 @@ export function digitsFrom(name: string, length: number): string {
   const min = 10n ** BigInt(length - 1);
   return String(min + (n % (9n * min)));
 }
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID_RE.test(value);
+}

@@ -1,0 +1,31 @@
+import type { DbOrTx } from "@/db/client";
+import { seedAccounts } from "./demo/accounts";
+import { createContext } from "./demo/context";
+import { seedProductInstances } from "./demo/instances";
+import { seedCslu, seedOnPrem } from "./demo/installations";
+import { seedLicenses } from "./demo/licenses";
+import { seedTraditional } from "./demo/traditional";
+
+/**
+ * Loads the §9 demo data set (DD-2..DD-6, DD-9..DD-12) into a database that already holds the
+ * reference data. Every date is an offset from `t0`, every id is derived from a name (DD-1), so
+ * the same `t0` always gives the same rows. Tokens (DD-7), usage files and ACKs (DD-8), signing
+ * keys, alerts and simulated devices are added by the modules that own their formats.
+ */
+export async function seedDemo(tx: DbOrTx, t0: Date): Promise<void> {
+  const ctx = createContext(tx, t0);
+  await seedAccounts(ctx);
+  await seedLicenses(ctx);
+  await seedTraditional(ctx);
+  await seedOnPrem(ctx);
+  await seedProductInstances(ctx);
+  await seedCslu(ctx);
+  await ctx.flushEvents();
+}
+
+export * from "./demo/ids";
+export { DEMO_ACCOUNTS, DEMO_SMART_ACCOUNTS, ROLE_LABELS } from "./demo/accounts";
+export { DEMO_ORDERS } from "./demo/licenses";
+export { DEMO_PRODUCT_INSTANCES } from "./demo/instances";
+export { DEMO_PAKS, DEMO_TRAD_DEVICES } from "./demo/traditional";
+export { BUILTIN_ONPREM } from "./demo/installations";

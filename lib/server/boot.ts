@@ -1,0 +1,31 @@
+import { getHandle } from "@/db";
+import { StartupError } from "@/db/client";
+import { enqueueJob, runDueJobs } from "@/lib/jobs/runner";
+import { config } from "@/lib/config";
+
+/**
+ * Runs once in the Next.js server process (instrumentation.ts): opens the database at once, so the
+ * PGlite folder lock is held from the start, and polls the job table.
+ */
+export async function bootServer(): Promise<void> {
+  let handle;
+  try {
+    handle = await getHandle();
+  } catch (err) {
+    const message = err instanceof StartupError ? err.message : `Cannot open the database: ${(err as Error).message}`;
+    console.error(`[openssm] ${message}`);
+    process.exit(1);
+  }
+  await enqueueJob(handle.db, "daily", {}, undefined, "daily");
+  // Tests and demos run jobs through A-25 so the pinned clock decides what is due.
+  if (config.testHooks && process.env.OPENSSM_WORKER !== "1") return;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runDueJobs(handle.db)
+      .catch((err) => console.error("[openssm] job worker:", err))
+      .finally(() => (running = false));
+  }, 2_000);
+  timer.unref();
+}

@@ -1,0 +1,26 @@
+import { type DatabaseHandle, migrateDatabase } from "@/db/client";
+import { now } from "@/lib/clock";
+import { config } from "@/lib/config";
+import { checkSecretFingerprint } from "@/lib/secrets";
+import { seedDemo } from "@/lib/seed/demo";
+import { loadReferenceData } from "@/lib/seed/reference";
+import { isDatabaseEmpty } from "@/lib/seed/reset";
+
+/**
+ * Before serving: apply migrations, check the secret against this database (§0.5), load the
+ * reference data (DD-1), and seed the demo data into an empty database unless OPENSSM_SEED=none.
+ */
+export async function prepareDatabase(
+  handle: DatabaseHandle,
+  opts: { seedDemo?: boolean } = {},
+): Promise<{ seeded: boolean }> {
+  await migrateDatabase(handle);
+  await checkSecretFingerprint(handle.db);
+  await loadReferenceData(handle.db);
+  const wantSeed = opts.seedDemo ?? config.seedMode === "demo";
+  if (wantSeed && (await isDatabaseEmpty(handle.db))) {
+    await handle.db.transaction((tx) => seedDemo(tx, now()));
+    return { seeded: true };
+  }
+  return { seeded: false };
+}

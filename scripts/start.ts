@@ -1,0 +1,75 @@
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { StartupError, openConfiguredDatabase } from "@/db/client";
+import { config } from "@/lib/config";
+import { prepareDatabase } from "@/lib/server/prepare";
+import { resolveAuthSecret } from "@/lib/secrets";
+
+/**
+ * `npm start`: build when the sources changed, migrate, seed an empty database, then serve.
+ * `npm run dev` does the same with `next dev` instead of a build.
+ */
+const dev = process.argv.includes("--dev");
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+const port = process.env.PORT || "3000";
+
+function fail(message: string): never {
+  console.error(`[openssm] ${message}`);
+  process.exit(1);
+}
+
+const SOURCES = ["app", "components", "lib", "db", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) for (const e of fs.readdirSync(p)) visit(path.join(p, e));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  SOURCES.forEach(visit);
+  return newest;
+}
+
+function buildIfNeeded(): void {
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceMtime()) return;
+  console.log("[openssm] Building the application (first start or changed sources)…");
+  const r = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (r.status !== 0) fail("The build failed; see the output above.");
+}
+
+let secret: string;
+try {
+  secret = resolveAuthSecret();
+} catch (err) {
+  fail((err as Error).message);
+}
+process.env.AUTH_SECRET = secret;
+
+if (!dev) buildIfNeeded();
+
+try {
+  const handle = await openConfiguredDatabase();
+  try {
+    const { seeded } = await prepareDatabase(handle);
+    console.log(
+      `[openssm] Database ready (${handle.driver}${config.databaseUrl ? "" : ` in ${config.dataDir}`})${seeded ? "; demo data seeded" : ""}.`,
+    );
+  } finally {
+    await handle.close();
+  }
+} catch (err) {
+  fail(err instanceof StartupError ? err.message : `Database preparation failed: ${(err as Error).message}`);
+}
+
+const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+  stdio: "inherit",
+  env: { ...process.env, AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", ...(dev ? {} : { NODE_ENV: "production" }) },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
