@@ -22,7 +22,7 @@ export class StartupError extends Error {}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export function migrationsFolder(): string {
-  const fromCwd = path.resolve("db/migrations");
+  const fromCwd = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "db/migrations");
   return fs.existsSync(fromCwd) ? fromCwd : path.join(here, "migrations");
 }
 

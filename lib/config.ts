@@ -6,7 +6,7 @@ export const config = {
     return process.env.DATABASE_URL || undefined;
   },
   get dataDir(): string {
-    return path.resolve(process.env.OPENSSM_DATA_DIR || ".data");
+    return path.resolve(/*turbopackIgnore: true*/ process.env.OPENSSM_DATA_DIR || ".data");
   },
   /** `demo` (default) seeds DD data into an empty database; `none` loads reference data only. */
   get seedMode(): "demo" | "none" {

@@ -2,9 +2,6 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { StartupError, openConfiguredDatabase } from "@/db/client";
-import { config } from "@/lib/config";
-import { prepareDatabase } from "@/lib/server/prepare";
 import { resolveAuthSecret } from "@/lib/secrets";
 
 /**
@@ -53,19 +50,11 @@ process.env.AUTH_SECRET = secret;
 
 if (!dev) buildIfNeeded();
 
-try {
-  const handle = await openConfiguredDatabase();
-  try {
-    const { seeded } = await prepareDatabase(handle);
-    console.log(
-      `[openssm] Database ready (${handle.driver}${config.databaseUrl ? "" : ` in ${config.dataDir}`})${seeded ? "; demo data seeded" : ""}.`,
-    );
-  } finally {
-    await handle.close();
-  }
-} catch (err) {
-  fail(err instanceof StartupError ? err.message : `Database preparation failed: ${(err as Error).message}`);
-}
+const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-prepare.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, AUTH_SECRET: secret },
+});
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
 const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
   stdio: "inherit",

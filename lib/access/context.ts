@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { roleAssignments, saUserStatus, smartAccounts, users, virtualAccounts, type RoleName } from "@/db/schema";
 import { ForbiddenError, NotFoundError } from "./errors";
-import { type Action, isSaRole, PERMISSIONS } from "./roles";
+import { type Action, PERMISSIONS } from "./roles";
 
 export type SessionUser = {
   id: string;

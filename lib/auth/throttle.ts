@@ -56,5 +56,5 @@ export async function throttleStatus(
 
 /** The daily job forgets attempts older than one day (D-1a). */
 export async function pruneSignInAttempts(db: DbOrTx, now: Date): Promise<void> {
-  await db.delete(signInAttempts).where(sql`${signInAttempts.occurredAt} < ${new Date(now.getTime() - 86_400_000)}`);
+  await db.delete(signInAttempts).where(sql`${signInAttempts.occurredAt} < ${new Date(now.getTime() - 86_400_000).toISOString()}`);
 }
