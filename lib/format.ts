@@ -37,7 +37,7 @@ export function relativeExpiry(value: Date | string, now: Date): string {
   const ms = new Date(value).getTime() - now.getTime();
   if (ms <= 0) return "Expired";
   const days = Math.ceil(ms / 86_400_000);
-  return `(in ${days} ${days === 1 ? "day" : "days"})`;
+  return `(in ${days} days)`;
 }
 
 /** `+1`, `0`, `-1` */

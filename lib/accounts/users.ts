@@ -264,7 +264,7 @@ export async function editUserRoles(tx: Tx, ctx: AccessContext, actor: Actor, in
 export async function removeUser(tx: Tx, ctx: AccessContext, actor: Actor, input: { smartAccountId: string; userId: string }) {
   const sa = await requireSmartAccount(tx, ctx, input.smartAccountId);
   const { isSaAdmin } = requireManager(ctx, sa.id);
-  const target = await memberUser(tx, sa.id, input.userId);
+  const target = await memberUser(tx, sa.id, input.userId, { allowDisabled: true });
   const vaNames = await saVaIds(tx, sa.id);
   const current = await currentRoles(tx, sa.id, target.id);
   const grantable = grantableVaIds(ctx, sa.id, [...vaNames.keys()]);
@@ -310,9 +310,10 @@ export async function setUserAccess(
   });
 }
 
-async function memberUser(tx: DbOrTx, saId: string, userId: string) {
+/** A user holding a role in the SA; V-12 refuses role changes for someone disabled everywhere (D-1). */
+async function memberUser(tx: DbOrTx, saId: string, userId: string, opts: { allowDisabled?: boolean } = {}) {
   const [row] = await tx
-    .select({ id: users.id, ccoId: users.ccoId })
+    .select({ id: users.id, ccoId: users.ccoId, disabledAt: users.disabledAt })
     .from(users)
     .where(
       and(
@@ -321,6 +322,7 @@ async function memberUser(tx: DbOrTx, saId: string, userId: string) {
       ),
     );
   if (!row) throw new NotFoundError();
+  if (row.disabledAt && !opts.allowDisabled) throw new ValidationError(MSG.noUser);
   return row;
 }
 

@@ -10,7 +10,7 @@ import {
   seesWholeAccount,
   visibleVirtualAccounts,
 } from "@/lib/access/context";
-import { ForbiddenError } from "@/lib/access/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/access/errors";
 import { EVENT_CATEGORIES } from "./catalog";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -41,8 +41,9 @@ async function visibility(db: DbOrTx, ctx: AccessContext, f: EventFilter): Promi
     if (!ctx.user.licensingOps) throw new ForbiddenError();
     return { where: sql`'OPS' = any(${events.shownIn})` };
   }
+  if (!f.id) throw new NotFoundError();
   if (f.scope === "va") {
-    const va = await requireVirtualAccount(db, ctx, f.id ?? "");
+    const va = await requireVirtualAccount(db, ctx, f.id);
     assertCan(ctx, "view", { saId: va.smartAccountId, vaId: va.id });
     const sa = await requireSmartAccount(db, ctx, va.smartAccountId);
     return {
@@ -50,7 +51,7 @@ async function visibility(db: DbOrTx, ctx: AccessContext, f: EventFilter): Promi
       smartAccountName: sa.name,
     };
   }
-  const sa = await requireSmartAccount(db, ctx, f.id ?? "");
+  const sa = await requireSmartAccount(db, ctx, f.id);
   assertCan(ctx, "view", { saId: sa.id });
   const inSa = and(eq(events.smartAccountId, sa.id), sql`(${events.shownIn} && array['SA','VA']::text[])`)!;
   const parts: SQL[] = [inSa];

@@ -219,6 +219,11 @@ describe.each(drivers)("§7 event log queries (%s)", (driver) => {
       await expect(queryEvents(db, ctx["eg-vauser"], filter({ scope: "va", id: BU_DEVICE }))).rejects.toBeInstanceOf(NotFoundError);
       await expect(queryEvents(db, ctx["eg-admin"], filter({ scope: "va", id: "00000000-0000-4000-8000-000000000000" }))).rejects.toBeInstanceOf(NotFoundError);
     });
+
+    it("answers a request without an account id as not found, for va and sa scopes", async () => {
+      await expect(queryEvents(db, ctx["eg-admin"], filter({ scope: "va" }))).rejects.toBeInstanceOf(NotFoundError);
+      await expect(queryEvents(db, ctx["eg-admin"], filter({ scope: "sa" }))).rejects.toBeInstanceOf(NotFoundError);
+    });
   });
 
   describe("scope sa (S-32 Activity)", () => {

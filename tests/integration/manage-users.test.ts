@@ -280,6 +280,21 @@ describe.each(drivers)("W-50 manage users (%s)", (driver) => {
     }
   });
 
+  it("refuses to change the roles or the access of a user disabled everywhere (V-12), but lets them be removed", async () => {
+    await db.update(users).set({ disabledAt: T0 }).where(eq(users.id, userId("eg-viewer")));
+    try {
+      await expectRefused("eg-admin", edit("eg-viewer", "SA_USER", []), ValidationError, "No user found with that email or username.");
+      await expectRefused(
+        "eg-admin",
+        (tx, ctx, actor) => setUserAccess(tx, ctx, actor, { smartAccountId: EG, userId: userId("eg-viewer"), enabled: false }),
+        ValidationError,
+        "No user found with that email or username.",
+      );
+    } finally {
+      await db.update(users).set({ disabledAt: null }).where(eq(users.id, userId("eg-viewer")));
+    }
+  });
+
   it("refuses to add a user who already belongs to the Smart Account", async () => {
     await expectRefused("eg-admin", add({ mode: "existing", login: "eg-viewer", saRole: "SA_USER" }), ValidationError, MSG.alreadyMember);
   });
