@@ -123,6 +123,57 @@ test.describe("[MANAGE] S-33 Manage Smart Account", () => {
     await expect(userRow(page, "bu-admin")).toContainText("Eg-VA-02: Virtual Account Viewer");
   });
 
+  test("a Smart Account Administrator creates, renames, makes default and removes a virtual account (W-1 … W-3)", async ({ page }) => {
+    await loginAndOpen(page, "admin@example.com", "/manage-account/virtual-accounts", "Eg-SA-01");
+    await page.getByRole("button", { name: "New Virtual Account..." }).click();
+    const create = page.getByRole("dialog", { name: "New Virtual Account" });
+    await create.getByLabel("Name").fill("lab-01");
+    await create.getByRole("button", { name: "Create Virtual Account" }).click();
+    await expect(create.getByText('A virtual account named "lab-01" already exists.')).toBeVisible();
+    await create.getByLabel("Name").fill("Spare/Pool");
+    await create.getByRole("button", { name: "Create Virtual Account" }).click();
+    await expect(create.getByText("Virtual account name cannot contain / \\ ? # or %.")).toBeVisible();
+    await create.getByLabel("Name").fill("Spare-Pool");
+    await create.getByLabel("Description").fill("Licenses not yet in use");
+    await create.getByLabel("eg-viewer (viewer@example.com)").check();
+    await create.getByRole("button", { name: "Create Virtual Account" }).click();
+    await expect(create).toBeHidden();
+    const row = page.getByTestId("s33-va-Spare-Pool");
+    await expect(row).toContainText("Licenses not yet in use");
+
+    await page.getByRole("button", { name: "Actions for Spare-Pool" }).click();
+    await page.getByRole("menuitem", { name: "Edit..." }).click();
+    const edit = page.getByRole("dialog", { name: "Edit Virtual Account" });
+    await edit.getByLabel("Name").fill("Spare-Licenses");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("s33-va-Spare-Licenses")).toBeVisible();
+
+    await page.getByRole("button", { name: "Actions for Spare-Licenses" }).click();
+    await page.getByRole("menuitem", { name: "Make Default" }).click();
+    await expect(page.getByTestId("s33-va-Spare-Licenses")).toContainText("★ Yes");
+    await expect(page.getByTestId("s33-va-Eg-VA-01")).toContainText("No");
+
+    // The default and a VA holding licenses list their blockers; Remove stays disabled.
+    await page.getByRole("button", { name: "Actions for Krakow LAN-SW" }).click();
+    await page.getByRole("menuitem", { name: "Remove..." }).click();
+    const blocked = page.getByRole("dialog", { name: "Remove Virtual Account" });
+    await expect(blocked.getByRole("list", { name: "What blocks removal" })).toContainText("Virtual account still has 7 product instances.");
+    await expect(blocked.getByRole("button", { name: "Remove" })).toBeDisabled();
+    await blocked.getByRole("button", { name: "Cancel" }).click();
+
+    await page.getByRole("button", { name: "Actions for Spare-Licenses" }).click();
+    await page.getByRole("menuitem", { name: "Remove..." }).click();
+    await expect(page.getByRole("dialog", { name: "Remove Virtual Account" })).toContainText("Virtual account is the default.");
+    await page.getByRole("dialog", { name: "Remove Virtual Account" }).getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("button", { name: "Actions for Eg-VA-01" }).click();
+    await page.getByRole("menuitem", { name: "Make Default" }).click();
+    await expect(page.getByTestId("s33-va-Eg-VA-01")).toContainText("★ Yes");
+    await page.getByRole("button", { name: "Actions for Spare-Licenses" }).click();
+    await page.getByRole("menuitem", { name: "Remove..." }).click();
+    await page.getByRole("dialog", { name: "Remove Virtual Account" }).getByRole("button", { name: "Remove" }).click();
+    await expect(page.getByTestId("s33-va-Spare-Licenses")).toHaveCount(0);
+  });
+
   test("Smart Account Viewers see Users read-only", async ({ page }) => {
     await loginAndOpen(page, "viewer@example.com", "/manage-account/users");
     await expect(userRow(page, "eg-admin")).toContainText("Smart Account Administrator");

@@ -48,3 +48,27 @@ export type EditUserInput = z.infer<typeof editUserSchema>;
 
 export const userRefSchema = z.object({ smartAccountId: z.string().uuid(), userId: z.string().uuid() });
 export const setAccessSchema = userRefSchema.extend({ enabled: z.boolean() });
+
+// V-10: trimmed, 1..80, none of / \ ? # % or control characters; uniqueness is checked in the database.
+export const vaNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Virtual account name is required.")
+  .max(80, "Virtual account name must be 80 characters or fewer.")
+  .refine((s) => !/[/\\?#%\u0000-\u001f\u007f]/.test(s), "Virtual account name cannot contain / \\ ? # or %.");
+export const vaDescriptionSchema = z.string().trim().max(255, "Description must be 255 characters or fewer.").default("");
+
+export const createVirtualAccountSchema = z.object({
+  smartAccountId: z.string().uuid(),
+  name: vaNameSchema,
+  description: vaDescriptionSchema,
+  users: z.array(z.object({ userId: z.string().uuid(), role: z.enum(["VA_ADMIN", "VA_USER", "VA_VIEWER"]) })).default([]),
+});
+export type CreateVirtualAccountInput = z.infer<typeof createVirtualAccountSchema>;
+
+export const editVirtualAccountSchema = z.object({
+  virtualAccountId: z.string().uuid(),
+  name: vaNameSchema,
+  description: vaDescriptionSchema,
+});
+export const virtualAccountRefSchema = z.object({ virtualAccountId: z.string().uuid() });
