@@ -50,9 +50,9 @@ test.describe("[EVENTS] S-20 Inventory › Event Log", () => {
 
     await log.getByLabel("Event Type").selectOption("");
     await log.getByRole("button", { name: "Filter" }).click();
-    await log.getByLabel("Search by Message").fill("ISR4451-X/K9");
+    await log.getByLabel("Search by Message").fill("br-rtr-01");
     await log.getByLabel("Search by Message").press("Enter");
-    await expect(log.locator("tbody tr").first()).toContainText("ISR4451-X/K9");
+    await expect(log.locator("tbody tr").first()).toContainText("br-rtr-01");
     await expect(log.locator("tbody tr td:nth-child(3)").first()).toHaveText("System");
 
     await log.getByLabel("Search by Message").fill("no event says this");
