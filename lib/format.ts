@@ -58,3 +58,8 @@ export function orDash(value: string | number | null | undefined): string {
 export function pageSummary(page: number, pageCount: number, total: number): string {
   return `Showing Page ${page} of ${Math.max(1, pageCount)} (${total} Records)`;
 }
+
+/** Unpaginated table footer: `Showing All {n} Records`, or `Showing 1 Record`. */
+export function allRecordsSummary(n: number): string {
+  return n === 1 ? "Showing 1 Record" : `Showing All ${n} Records`;
+}

@@ -1,8 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { createRequire } from "node:module";
 import { resolveAuthSecret } from "@/lib/secrets";
+import { buildState } from "./build-state";
 
 /**
  * `npm start`: build when the sources changed, migrate, seed an empty database, then serve.
@@ -18,23 +17,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const SOURCES = ["app", "components", "lib", "db", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
-
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    if (!fs.existsSync(p)) return;
-    const st = fs.statSync(p);
-    if (st.isDirectory()) for (const e of fs.readdirSync(p)) visit(path.join(p, e));
-    else newest = Math.max(newest, st.mtimeMs);
-  };
-  SOURCES.forEach(visit);
-  return newest;
-}
-
 function buildIfNeeded(): void {
-  const buildId = path.resolve(".next/BUILD_ID");
-  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceMtime()) return;
+  if (buildState() === "fresh") return;
   console.log("[openssm] Building the application (first start or changed sources)…");
   const r = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (r.status !== 0) fail("The build failed; see the output above.");

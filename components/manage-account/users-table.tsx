@@ -13,6 +13,7 @@ import { ROLE_LABELS } from "@/lib/access/roles";
 import type { SmartAccountUserRow } from "@/lib/accounts/users";
 import { AddUsersDialog } from "./add-users-dialog";
 import { EditUserDialog } from "./edit-user-dialog";
+import { allRecordsSummary } from "@/lib/format";
 
 type Va = { id: string; name: string };
 
@@ -145,7 +146,7 @@ export function UsersTable({
         <tfoot>
           <tr>
             <td colSpan={6} className="px-3 py-2 text-slate-500">
-              {shown.length === 1 ? "Showing 1 Record" : `Showing All ${shown.length} Records`}
+              {allRecordsSummary(shown.length)}
             </td>
           </tr>
         </tfoot>

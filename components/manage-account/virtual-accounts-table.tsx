@@ -14,6 +14,7 @@ import { FormError } from "@/components/ui/field";
 import { SearchBox } from "@/components/ui/search-box";
 import type { VirtualAccountSummary } from "@/lib/accounts/virtual-accounts";
 import { VirtualAccountDialog } from "./virtual-account-dialog";
+import { allRecordsSummary } from "@/lib/format";
 
 /** INV-8 blockers as W-3 lists them, derived from the row's counts. */
 export function removalBlockers(row: VirtualAccountSummary): string[] {
@@ -133,7 +134,7 @@ export function VirtualAccountsTable({
         <tfoot>
           <tr>
             <td colSpan={7} className="px-3 py-2 text-slate-500">
-              {shown.length === 1 ? "Showing 1 Record" : `Showing All ${shown.length} Records`}
+              {allRecordsSummary(shown.length)}
             </td>
           </tr>
         </tfoot>

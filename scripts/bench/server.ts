@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { buildState as sharedBuildState } from "../build-state";
 
 /**
  * Starting and stopping an OpenSSM instance the way a user does (`npx tsx scripts/start.ts`),
@@ -14,26 +15,9 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
 const HOST = "127.0.0.1";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The same list `scripts/start.ts` watches to decide whether to rebuild. */
-const SOURCES = ["app", "components", "lib", "db", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
-
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    if (!fs.existsSync(p)) return;
-    const st = fs.statSync(p);
-    if (st.isDirectory()) for (const e of fs.readdirSync(p)) visit(path.join(p, e));
-    else newest = Math.max(newest, st.mtimeMs);
-  };
-  SOURCES.forEach((s) => visit(path.join(REPO_ROOT, s)));
-  return newest;
-}
-
-/** "missing" (no .next/BUILD_ID), "stale" (sources newer than the build: start.ts would rebuild) or "fresh". */
+/** "missing", "stale" or "fresh", exactly as `npm start` decides whether to rebuild. */
 export function buildState(): "missing" | "stale" | "fresh" {
-  const buildId = path.join(REPO_ROOT, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return "missing";
-  return fs.statSync(buildId).mtimeMs >= newestSourceMtime() ? "fresh" : "stale";
+  return sharedBuildState(REPO_ROOT);
 }
 
 /** Pids of `next build` processes running in this repository (someone else's build, or start.ts's). */

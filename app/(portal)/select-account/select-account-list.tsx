@@ -5,6 +5,7 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { selectSmartAccount } from "../actions";
+import { allRecordsSummary } from "@/lib/format";
 
 type Row = { id: string; name: string; domain: string; role: string };
 
@@ -47,7 +48,7 @@ export function SelectAccountList({ rows, callbackUrl }: { rows: Row[]; callback
       <tfoot>
         <tr>
           <td colSpan={3} className="px-3 py-2 text-slate-500">
-            {rows.length === 1 ? "Showing 1 Record" : `Showing All ${rows.length} Records`}
+            {allRecordsSummary(rows.length)}
           </td>
         </tr>
       </tfoot>

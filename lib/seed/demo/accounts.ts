@@ -7,6 +7,7 @@ import {
   users,
   virtualAccounts,
 } from "@/db/schema";
+import { ROLE_LABELS } from "@/lib/access/roles";
 import { hashPassword } from "@/lib/auth/password";
 import { uuidv5 } from "@/lib/ids";
 import { DEMO_PASSWORD } from "../demo-users";
@@ -72,14 +73,7 @@ const ROLE_GRANTS: { ccoId: string; sa: string; va?: string; role: RoleName; by:
   { ccoId: "eg-vauser", sa: EG_SA, va: "Krakow LAN-SW", role: "VA_VIEWER", by: "eg-admin", day: -403 },
 ];
 
-export const ROLE_LABELS: Record<RoleName, string> = {
-  SA_ADMIN: "Smart Account Administrator",
-  SA_USER: "Smart Account User",
-  SA_VIEWER: "Smart Account Viewer",
-  VA_ADMIN: "Virtual Account Administrator",
-  VA_USER: "Virtual Account User",
-  VA_VIEWER: "Virtual Account Viewer",
-};
+export { ROLE_LABELS };
 
 /** The four P-3 policies, published to Eg-SA-01 (DD-3). */
 const PUBLISHED_POLICIES = ["SLP Policy", "SLE Policy", "Custom Policy", "Short Cycle Policy"];

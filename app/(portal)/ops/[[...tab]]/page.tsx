@@ -6,6 +6,7 @@ import { NotAvailable } from "@/components/ui/not-available";
 import { getDb } from "@/db";
 import { accessibleSmartAccounts } from "@/lib/access/context";
 import { requireAccess } from "@/lib/auth/session";
+import { allRecordsSummary } from "@/lib/format";
 
 const TABS = [
   { label: "Smart Accounts", href: "/ops/smart-accounts" },
@@ -54,7 +55,7 @@ export default async function OpsPage({ params }: { params: Promise<{ tab?: stri
         <tfoot>
           <tr>
             <td colSpan={6} className="px-3 py-2 text-slate-500">
-              {accounts.length === 1 ? "Showing 1 Record" : `Showing All ${accounts.length} Records`}
+              {allRecordsSummary(accounts.length)}
             </td>
           </tr>
         </tfoot>
