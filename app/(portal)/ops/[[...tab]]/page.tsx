@@ -4,9 +4,12 @@ import { PageHeader } from "@/components/shell/cssm-shell";
 import { TabNav } from "@/components/shell/tab-nav";
 import { NotAvailable } from "@/components/ui/not-available";
 import { getDb } from "@/db";
-import { accessibleSmartAccounts } from "@/lib/access/context";
+import { listSmartAccountsForOps } from "@/lib/ops/smart-accounts";
+import { listOrders, orderFormChoices } from "@/lib/ops/orders";
+import { isoDate, now } from "@/lib/clock";
+import { OrdersTab } from "@/components/ops/orders-tab";
+import { SmartAccountsTable } from "@/components/ops/smart-accounts-table";
 import { requireAccess } from "@/lib/auth/session";
-import { allRecordsSummary } from "@/lib/format";
 
 const TABS = [
   { label: "Smart Accounts", href: "/ops/smart-accounts" },
@@ -28,39 +31,11 @@ export default async function OpsPage({ params }: { params: Promise<{ tab?: stri
   let body: React.ReactNode;
   if (current.label === "Event Log") body = <EventLog scope="ops" testIdPrefix="s34" />;
   else if (current.label === "Smart Accounts") {
-    const accounts = await accessibleSmartAccounts(await getDb(), ctx);
-    body = (
-      <table className="w-full rounded border border-slate-200 bg-white text-left">
-        <thead className="bg-slate-100 text-slate-600">
-          <tr>
-            {["Smart Account", "Domain", "Account Id", "Export-Controlled Functionality", "License Reservation", "Permanent License Reservation"].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((sa) => (
-            <tr key={sa.id} className="border-t border-slate-100">
-              <td className="px-3 py-1.5">{sa.name}</td>
-              <td className="px-3 py-1.5">{sa.domain}</td>
-              <td className="px-3 py-1.5">{sa.accountId}</td>
-              <td className="px-3 py-1.5">{sa.exportControlledAllowed ? "Allowed" : "Not Allowed"}</td>
-              <td className="px-3 py-1.5">{sa.reservationEnabled ? "Enabled" : "Disabled"}</td>
-              <td className="px-3 py-1.5">{sa.plrEnabled ? "Enabled" : "Disabled"}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colSpan={6} className="px-3 py-2 text-slate-500">
-              {allRecordsSummary(accounts.length)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    );
+    body = <SmartAccountsTable rows={await listSmartAccountsForOps(await getDb(), ctx)} />;
+  } else if (current.label === "Orders") {
+    const db = await getDb();
+    const rows = await listOrders(db, ctx);
+    body = <OrdersTab rows={rows} choices={await orderFormChoices(db, ctx)} today={isoDate(now())} />;
   } else body = <NotAvailable screen={current.label} />;
   return (
     <div className="px-6 py-4">
