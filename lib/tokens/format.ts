@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { deriveKey } from "@/lib/secrets";
 
+export { tokenPreview, wrapForDisplay } from "./display";
+
 /** F-9 ID token: `base64("{token_uuid}-{expiresAtEpochMs}|{mac}")`, wrapped every 60 characters, URL-encoded. */
 export type TokenFields = { tokenUuid: string; expiresAt: Date; vaNumericId: string };
 export type ParsedToken = { tokenUuid: string; expiresAtMs: number; mac: string };
@@ -60,16 +62,6 @@ export function verifyToken(parsed: ParsedToken, vaNumericId: string, key?: Buff
   const expected = Buffer.from(tokenMac(parsed.tokenUuid, parsed.expiresAtMs, vaNumericId, key));
   const actual = Buffer.from(parsed.mac);
   return expected.length === actual.length && timingSafeEqual(expected, actual);
-}
-
-/** S-8 `Token` dialog text: the URL-encoded token broken into its 60-character lines. */
-export function wrapForDisplay(token: string): string {
-  return token.replace(/%0A/g, "%0A\n").trimEnd();
-}
-
-/** S-7 token column: the first 18 characters followed by `..`. */
-export function tokenPreview(token: string): string {
-  return `${token.slice(0, 18)}..`;
 }
 
 /** The E-5..E-8 `{label}`: the description, or the first 8 characters of the token. */

@@ -8,7 +8,7 @@ import { addDays, now } from "@/lib/clock";
 import { type Actor, recordEvent } from "@/lib/events/record";
 import { formatTimestamp } from "@/lib/format";
 import { decryptToken, encryptToken, hashToken } from "./crypto";
-import { buildToken, canonicalToken, tokenFileName, tokenLabel } from "./format";
+import { buildToken, canonicalToken, tokenFileName, tokenLabel, tokenPreview } from "./format";
 import { type CreateTokenInput, type RevokeTokenInput, TOKEN_MSG } from "./schemas";
 
 export type TokenRow = typeof registrationTokens.$inferSelect;
@@ -126,7 +126,7 @@ export async function listTokens(db: DbOrTx, ctx: AccessContext, vaId: string, o
     if (status !== "Active" && !options.includeInactive) continue;
     items.push({
       id: r.id,
-      preview: `${decryptToken(r.tokenCiphertext).slice(0, 18)}..`,
+      preview: tokenPreview(decryptToken(r.tokenCiphertext)),
       expiresAt: r.expiresAt,
       status,
       uses: r.uses,
