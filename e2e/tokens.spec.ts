@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
+import { uuidv5 } from "../lib/ids";
 import { expect, loginAndOpen, resetDemo, test } from "./fixtures";
 
 test.beforeEach(async ({ request }) => resetDemo(request));
@@ -155,7 +156,10 @@ test.describe("[TOKENS] S-7 / S-8 registration tokens", () => {
     await expect(rows(page).first().getByTestId("s7-token")).toHaveCount(0);
     await expect(rows(page).first().getByRole("cell").nth(6)).toHaveText("Actions");
     await expect(rows(page).first().getByRole("button")).toHaveCount(0);
-    const res = await page.request.get(`/api/ui/tokens/${"00000000-0000-4000-8000-000000000000"}/download`);
-    expect(res.status()).toBe(404);
+    // The DD-7 token's id (DD-1); the server refuses its plain text to a viewer as well.
+    const seeded = uuidv5("registration-token:Eg-SA-01/Eg-VA-01/main");
+    expect((await page.request.get(`/api/ui/tokens/${seeded}/download`)).status()).toBe(403);
+    expect((await page.request.get(`/api/ui/tokens/${seeded}`)).status()).toBe(403);
+    expect((await page.request.get("/api/ui/tokens/00000000-0000-4000-8000-000000000000/download")).status()).toBe(404);
   });
 });

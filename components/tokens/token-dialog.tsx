@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useCallback, useRef } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -39,14 +39,20 @@ export function downloadToken(id: string) {
 export function TokenDialog({ id, token: known, onClose }: { id: string; token?: string; onClose: () => void }) {
   const query = useQuery({ queryKey: ["token", id], queryFn: () => fetchToken(id), enabled: !known, gcTime: 0, staleTime: 0 });
   const token = known ?? query.data?.token;
-  const area = useRef<HTMLTextAreaElement>(null);
-
-  useEffect(() => {
-    if (token && area.current) {
-      area.current.focus();
-      area.current.select();
-    }
-  }, [token]);
+  const area = useRef<HTMLTextAreaElement | null>(null);
+  // The dialog mounts its content in a portal and then focuses its first control: select after that.
+  const attach = useCallback(
+    (el: HTMLTextAreaElement | null) => {
+      area.current = el;
+      if (!el || !token) return;
+      const frame = requestAnimationFrame(() => {
+        el.focus();
+        el.select();
+      });
+      return () => cancelAnimationFrame(frame);
+    },
+    [token],
+  );
 
   return (
     <Dialog
@@ -79,7 +85,7 @@ export function TokenDialog({ id, token: known, onClose }: { id: string; token?:
     >
       {query.isError && <FormError message={(query.error as Error).message} />}
       <textarea
-        ref={area}
+        ref={attach}
         readOnly
         aria-label="Token"
         rows={4}
