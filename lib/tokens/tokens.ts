@@ -63,6 +63,7 @@ export async function createToken(tx: Tx, ctx: AccessContext, actor: Actor, inpu
     actor,
     smartAccountId: va.smartAccountId,
     virtualAccountId: va.id,
+    data: { tokenId: row.id },
     occurredAt: createdAt,
   });
   return { id: row.id, token };
@@ -87,6 +88,7 @@ export async function revokeToken(tx: Tx, ctx: AccessContext, actor: Actor, inpu
     actor,
     smartAccountId: va.smartAccountId,
     virtualAccountId: va.id,
+    data: { tokenId: row.id },
     occurredAt: at,
   });
 }

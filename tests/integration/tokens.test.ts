@@ -11,6 +11,7 @@ import { seedDemo } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, saId, userId, vaId, vaNumericId } from "@/lib/seed/demo/ids";
 import { demoTokenId } from "@/lib/seed/demo/tokens";
 import { decryptToken, hashToken } from "@/lib/tokens/crypto";
+import { recordExpiredTokens } from "@/lib/tokens/expiry";
 import { parseToken, verifyToken } from "@/lib/tokens/format";
 import { createTokenSchema, revokeTokenSchema, TOKEN_MSG } from "@/lib/tokens/schemas";
 import { createToken, findTokenByValue, listTokens, readToken, revokeToken, tokenStatus } from "@/lib/tokens/tokens";
@@ -219,6 +220,34 @@ describe.each(drivers)("W-4..W-6 registration tokens (%s)", (driver) => {
     expect((await eventsAfter(since2)).map((e) => e.message)).toEqual(['Registration token "No reason" was revoked.']);
     // An expired token cannot be revoked either.
     await expectRefused("eg-admin", revoke(demoTokenId("Eg-VA-01/Lab bring-up")), ValidationError, STALE_ITEM);
+  });
+
+  it("the daily job writes E-7 once for each token that expired or was used up", async () => {
+    pinClock(T0);
+    expect(await recordExpiredTokens(db, T0)).toBe(0);
+    const { id, token } = (await as("eg-admin", create({ maxUses: "1" }))) as { id: string; token: string };
+    await db.update(registrationTokens).set({ uses: 1 }).where(eq(registrationTokens.id, id));
+    const since = await lastEventId();
+    expect(await recordExpiredTokens(db, T0)).toBe(1);
+    const later = new Date(T0.getTime() + 25 * 86_400_000);
+    pinClock(later);
+    expect(await recordExpiredTokens(db, later)).toBeGreaterThanOrEqual(1);
+    expect(await recordExpiredTokens(db, later)).toBe(0);
+    const written = await eventsAfter(since);
+    const byToken = new Map(written.map((e) => [(e.data as { tokenId?: string }).tokenId, e]));
+    expect(byToken.get(id)).toMatchObject({
+      type: "E-7",
+      category: "Tokens",
+      message: `Registration token "${token.slice(0, 8)}" is no longer valid (maximum uses reached).`,
+      actorLabel: "System",
+      userId: null,
+      virtualAccountId: VA01,
+    });
+    const main = byToken.get(demoTokenId("Eg-VA-01/main"));
+    const [mainRow] = await db.select().from(registrationTokens).where(eq(registrationTokens.id, demoTokenId("Eg-VA-01/main")));
+    expect(main?.message).toBe(`Registration token "${decryptToken(mainRow.tokenCiphertext).slice(0, 8)}" is no longer valid (expired).`);
+    expect(written.filter((e) => (e.data as { tokenId?: string }).tokenId === demoTokenId("Eg-VA-01/Lab bring-up"))).toEqual([]);
+    expect(new Set(written.map((e) => (e.data as { tokenId?: string }).tokenId)).size).toBe(written.length);
   });
 
   it("a token past its expiry or used up is Expired", () => {

@@ -77,7 +77,7 @@ export async function seedTokens(ctx: SeedContext): Promise<void> {
       revokeReason: t.revoked?.reason ?? null,
     });
     const label = tokenLabel(t.description, token);
-    const where = { smartAccountId: saId(EG_SA), virtualAccountId: vaId(EG_SA, t.va) };
+    const where = { smartAccountId: saId(EG_SA), virtualAccountId: vaId(EG_SA, t.va), data: { tokenId: demoTokenId(t.key) } };
     ctx.event({
       type: "E-5",
       params: { label, date: formatTimestamp(expiresAt), uses: t.maxUses ?? "unlimited", export: exportLabel(t.exportControlled) },
