@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { jobs } from "@/db/schema";
 import { pruneSignInAttempts } from "@/lib/auth/throttle";
 import { addDays, now } from "@/lib/clock";
+import { recordExpiredTokens } from "@/lib/tokens/expiry";
 
 type Handler = (db: Db, payload: Record<string, unknown>) => Promise<void>;
 
@@ -15,6 +16,7 @@ export function registerJob(kind: string, handler: Handler): void {
 
 registerJob("daily", async (db) => {
   await pruneSignInAttempts(db, now());
+  await recordExpiredTokens(db, now());
   await enqueueJob(db, "daily", {}, addDays(now(), 1), "daily");
 });
 

@@ -4,6 +4,7 @@ import { createContext } from "./demo/context";
 import { seedProductInstances } from "./demo/instances";
 import { seedCslu, seedOnPrem } from "./demo/installations";
 import { seedLicenses } from "./demo/licenses";
+import { seedTokens } from "./demo/tokens";
 import { seedTraditional } from "./demo/traditional";
 
 /**
@@ -20,6 +21,7 @@ export async function seedDemo(tx: DbOrTx, t0: Date): Promise<void> {
   await seedOnPrem(ctx);
   await seedProductInstances(ctx);
   await seedCslu(ctx);
+  await seedTokens(ctx);
   await ctx.flushEvents();
 }
 

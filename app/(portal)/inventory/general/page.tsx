@@ -1,12 +1,13 @@
 import { InventoryPage } from "@/components/shell/cssm-page";
-import { NotAvailable } from "@/components/ui/not-available";
+import { RegistrationTokens } from "@/components/tokens/registration-tokens";
 import { getDb } from "@/db";
+import { can } from "@/lib/access/context";
 import { effectivePolicyName } from "@/lib/policy/effective";
 
 export default function GeneralPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   return (
     <InventoryPage searchParams={searchParams} path="/inventory/general">
-      {async ({ va, smartAccount }) => {
+      {async ({ va, smartAccount, ctx }) => {
         const policy = await effectivePolicyName(await getDb(), va, smartAccount);
         return (
           <div className="space-y-6">
@@ -31,7 +32,12 @@ export default function GeneralPage({ searchParams }: { searchParams: Promise<Re
               <h2 id="s7-tokens" className="mb-3 text-base font-semibold">
                 Product Instance Registration Tokens
               </h2>
-              <NotAvailable screen="Product Instance Registration Tokens" />
+              <RegistrationTokens
+                vaId={va.id}
+                vaName={va.name}
+                canCreate={can(ctx, "token.create", { saId: smartAccount.id, vaId: va.id })}
+                exportAllowed={smartAccount.exportControlledAllowed}
+              />
             </section>
           </div>
         );
