@@ -15,6 +15,7 @@ import { NotFoundError, STALE_ITEM, ValidationError } from "@/lib/access/errors"
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { now } from "@/lib/clock";
 import { type Actor, recordEvent } from "@/lib/events/record";
+import { revokeToken, tokenStatus } from "@/lib/tokens/tokens";
 import type { CreateVirtualAccountInput } from "./schemas";
 
 const taken = (name: string) => `A virtual account named "${name}" already exists.`;
@@ -140,24 +141,12 @@ export async function removeVirtualAccount(tx: Tx, ctx: AccessContext, actor: Ac
   const blockers = await virtualAccountRemovalBlockers(tx, va.id);
   if (blockers.length) throw new ValidationError(blockers.join(" "));
   const at = now();
-  const active = await tx
+  const open = await tx
     .select()
     .from(registrationTokens)
-    .where(and(eq(registrationTokens.virtualAccountId, va.id), isNull(registrationTokens.revokedAt)))
-    .for("update");
-  for (const token of active) {
-    if (token.expiresAt <= at || (token.maxUses !== null && token.uses >= token.maxUses)) continue;
-    await tx
-      .update(registrationTokens)
-      .set({ revokedAt: at, revokedBy: ctx.user.id, revokeReason: "Virtual account removed" })
-      .where(eq(registrationTokens.id, token.id));
-    await recordEvent(tx, {
-      type: "E-6",
-      params: { label: token.description || token.tokenUuid.slice(0, 8), reason: " Reason: Virtual account removed." },
-      actor,
-      smartAccountId: va.smartAccountId,
-      virtualAccountId: va.id,
-    });
+    .where(and(eq(registrationTokens.virtualAccountId, va.id), isNull(registrationTokens.revokedAt)));
+  for (const token of open.filter((t) => tokenStatus(t, at) === "Active")) {
+    await revokeToken(tx, ctx, actor, { tokenId: token.id, reason: "Virtual account removed" });
   }
   await tx.update(virtualAccounts).set({ deletedAt: at }).where(eq(virtualAccounts.id, va.id));
   await recordEvent(tx, { type: "E-3", params: { va: va.name }, actor, smartAccountId: va.smartAccountId });

@@ -1,7 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Db, Tx } from "@/db/client";
-import { events, roleAssignments, virtualAccounts } from "@/db/schema";
+import { events, registrationTokens, roleAssignments, virtualAccounts } from "@/db/schema";
+import { createTokenSchema } from "@/lib/tokens/schemas";
+import { createToken } from "@/lib/tokens/tokens";
 import { type AccessContext, loadAccess } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/access/errors";
 import {
@@ -117,8 +119,14 @@ describe.each(drivers)("W-1 … W-3 virtual accounts (%s)", (driver) => {
     const { id } = await as("eg-admin", (tx, ctx, actor) =>
       createVirtualAccount(tx, ctx, actor, { smartAccountId: EG, name: "Short-Lived", description: "", users: [] }),
     );
+    await as("eg-admin", (tx, ctx, actor) =>
+      createToken(tx, ctx, actor, createTokenSchema.parse({ virtualAccountId: id, description: "Lab token", expireAfter: 30 })),
+    );
     await as("eg-admin", (tx, ctx, actor) => removeVirtualAccount(tx, ctx, actor, { virtualAccountId: id }));
-    expect((await lastEvent()).message).toBe('Virtual account "Short-Lived" was removed.');
+    const [token] = await db.select().from(registrationTokens).where(eq(registrationTokens.virtualAccountId, id));
+    expect(token.revokedAt).not.toBeNull();
+    const recent = (await db.select().from(events).orderBy(events.id)).slice(-2).map((e) => e.message);
+    expect(recent).toEqual(['Registration token "Lab token" was revoked. Reason: Virtual account removed.', 'Virtual account "Short-Lived" was removed.']);
     await expect(
       as("eg-admin", (tx, ctx, actor) => removeVirtualAccount(tx, ctx, actor, { virtualAccountId: id })),
     ).rejects.toBeInstanceOf(NotFoundError);
