@@ -3,6 +3,7 @@ import type { Tx } from "@/db/client";
 import { licenseDefinitions, licenseLots, licenseTransactions, type LicenseLot } from "@/db/schema";
 import { ValidationError } from "@/lib/access/errors";
 import { computeBalances } from "./balances";
+import { TRANSFER_MSG } from "./transfer-messages";
 
 /** One (VA, license) whose Balance a write draws on. */
 export type BalanceDraw = { virtualAccountId: string; licenseDefinitionId: string; quantity: number };
@@ -23,7 +24,7 @@ export type DrawResult = BalanceDraw & { available: number; licenseName: string;
 export type OnShort = (short: { available: number; licenseName: string; requested: number }) => Error;
 
 export const notEnoughToTransfer: OnShort = ({ available, licenseName }) =>
-  new ValidationError(`Only ${available} "${licenseName}" licenses are available to transfer.`, "quantity");
+  new ValidationError(TRANSFER_MSG.notEnough(available, licenseName), "quantity");
 
 /**
  * INV-4a: the one way to draw on a Balance (transfer, upgrade, SLAC, SLR/PLR, substitution).

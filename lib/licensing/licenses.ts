@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { alerts, licenseDefinitions, licenseLots, licenseTagLinks, licenseTags, licenseTransactions, virtualAccounts } from "@/db/schema";
 import { type AccessContext, assertCan, can, requireVirtualAccount } from "@/lib/access/context";
+import { DAY_MS, now } from "@/lib/clock";
 import { computeBalances } from "./balances";
 import { byConsumptionOrder } from "./draw";
 
@@ -34,6 +35,8 @@ export type LotLine = {
   memo: string | null;
   occurredAt: string | null;
   udi: string | null;
+  /** DEVICE_CONVERSION / DLC expander column: the license's tier label or short tag. */
+  licenseFamily: string | null;
 };
 
 export type LicenseRow = {
@@ -53,6 +56,8 @@ export type LicenseRow = {
   upgradePending: boolean;
   /** Earliest end date among the ACTIVE lots that still hold units (`YYYY-MM-DD`), for `Expiring within N days`. */
   nextEndDate: string | null;
+  /** Days from now (app clock) until `nextEndDate`, rounded up; null when nothing ends. */
+  daysToExpiry: number | null;
   tags: string[];
   lots: LotLine[];
 };
@@ -95,6 +100,7 @@ export async function listLicenseRows(db: DbOrTx, ctx: AccessContext, vaId: stri
     .where(and(eq(licenseTransactions.virtualAccountId, va.id), inArray(licenseTransactions.type, ["TRANSFER_IN", "DEVICE_CONVERSION", "DLC"])));
   const inRow = new Map(transfersIn.map((t) => [t.lotId, t]));
 
+  const today = now();
   const rows: LicenseRow[] = defs.map((def) => {
     const b = balances.find((x) => x.licenseDefinitionId === def.id);
     const mine = lots.filter((l) => l.licenseDefinitionId === def.id);
@@ -121,6 +127,7 @@ export async function listLicenseRows(db: DbOrTx, ctx: AccessContext, vaId: stri
       alerts: rowAlerts,
       upgradePending: (b?.pending ?? 0) > 0,
       nextEndDate: ends[0] ?? null,
+      daysToExpiry: ends[0] ? Math.ceil((Date.parse(`${ends[0]}T00:00:00Z`) - today.getTime()) / DAY_MS) : null,
       tags: tagRows.filter((t) => t.licId === def.id).map((t) => t.name),
       lots: contributing.map((l) => {
         const t = inRow.get(l.id);
@@ -139,6 +146,7 @@ export async function listLicenseRows(db: DbOrTx, ctx: AccessContext, vaId: stri
           memo: t?.memo ?? null,
           occurredAt: t?.occurredAt ? t.occurredAt.toISOString() : null,
           udi: t?.udi ?? null,
+          licenseFamily: def.tierLabel ?? def.shortTag,
         };
       }),
     };

@@ -8,13 +8,9 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/access/err
 import { now } from "@/lib/clock";
 import { type Actor, recordEvent } from "@/lib/events/record";
 import { drawOnBalance, type OnShort, notEnoughToTransfer } from "./draw";
+import { TRANSFER_MSG } from "./transfer-messages";
 
-export const TRANSFER_MSG = {
-  quantity: "Enter a quantity of at least 1.",
-  sameTarget: "Choose a different target virtual account.",
-  cannotTransferTo: (va: string) => `You cannot transfer to virtual account ${va}.`,
-  memo: "Memo must be 255 characters or fewer.",
-} as const;
+export { TRANSFER_MSG };
 
 const quantitySchema = z.number({ message: TRANSFER_MSG.quantity }).int(TRANSFER_MSG.quantity).min(1, TRANSFER_MSG.quantity);
 
