@@ -6,6 +6,8 @@ import { type AccessContext, loadAccess } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError, PERMISSION_DENIED, ValidationError } from "@/lib/access/errors";
 import { pinClock, resetClock } from "@/lib/clock";
 import type { Actor } from "@/lib/events/record";
+import { licenseDetail, licenseEvents } from "@/lib/licensing/detail";
+import { ledgerFilterSchema, queryLedger } from "@/lib/licensing/ledger";
 import { listLicenseRows } from "@/lib/licensing/licenses";
 import { assignLicenseTag, createLicenseTag, deleteLicenseTag, listLicenseTags, renameLicenseTag, TAG_MSG } from "@/lib/licensing/tags";
 import { transferLicenses, type TransferLicensesInput } from "@/lib/licensing/transfer";
@@ -183,6 +185,26 @@ describe.each(drivers)("S-9 licenses, W-7 transfers, D-22 tags (%s)", (driver) =
       ["E-10", `2 "${DNA_ADV}" license(s) were received from "Eg-VA-02".`, KRAKOW, licenseId(30), "eg-admin"],
     ]);
     for (const e of written) expect(e.shownIn).toEqual(expect.arrayContaining(["VA", "LIC"]));
+  });
+
+  it("shows the transfer in S-31 and in the S-10 detail of the license", async () => {
+    const admin = await ctxOf("eg-admin");
+    const out = await queryLedger(db, admin, ledgerFilterSchema.parse({ sa: EG, type: "TRANSFER_OUT" }));
+    expect(out.rows[0]).toMatchObject({ transaction: "Transfer Out", license: DNA_ADV, quantity: "-2", virtualAccount: "Eg-VA-02", reference: "To Krakow LAN-SW", user: "eg-admin" });
+    const all = await queryLedger(db, admin, ledgerFilterSchema.parse({ sa: EG, q: "107310021" }));
+    expect(all.rows.map((r) => r.transaction)).toEqual(["Order", "Order", "Order"]);
+    // eg-vauser sees only Eg-VA-01 and Krakow LAN-SW.
+    const vauser = await queryLedger(db, await ctxOf("eg-vauser"), ledgerFilterSchema.parse({ sa: EG, pageSize: 100 }));
+    expect(new Set(vauser.rows.map((r) => r.virtualAccount))).toEqual(new Set(["Eg-VA-01", "Krakow LAN-SW"]));
+
+    const detail = await licenseDetail(db, admin, KRAKOW, licenseId(30));
+    expect(detail.overview).toMatchObject({ enforcement: "Not Enforced", duration: "Subscription", billing: "Prepaid" });
+    expect(detail.overview.perVa.find((v) => v.virtualAccount === "Krakow LAN-SW")).toMatchObject({ inUse: 4, available: 1 });
+    expect(detail.overview.expiration.reduce((n, e) => n + e.count, 0)).toBe(5);
+    expect(detail.productInstances.length).toBeGreaterThan(0);
+    expect(detail.orders.map((o) => o.virtualAccount)).toContain("Krakow LAN-SW");
+    const log = await licenseEvents(db, admin, KRAKOW, licenseId(30), { page: 1, pageSize: 10 });
+    expect(log.rows.map((r) => r.message)).toEqual(expect.arrayContaining([`2 "${DNA_ADV}" license(s) were received from "Eg-VA-02".`]));
   });
 
   it("lets a VA administrator transfer between the VAs they administer, earliest end date first", async () => {
