@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { uuidv5 } from "../lib/ids";
 import { vaId } from "../lib/seed/demo/ids";
@@ -43,6 +44,16 @@ test.describe("[LICENSES] S-9 … S-12, S-31", () => {
     await expect(lots).toContainText("107310021");
     await expect(lots).toContainText("C1111-8P-APPX");
 
+    // `Export to CSV` (F-17): BOM, on-screen header, `{Screen}_{SA}_{stamp}.csv`.
+    await page.getByTestId("s9-available-actions").click();
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("menuitem", { name: "Export to CSV" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("Licenses_Eg-SA-01_20240310T120000.csv");
+    const csv = fs.readFileSync((await download.path())!, "utf8");
+    expect(csv.startsWith("\uFEFFLicense,Billing,Purchased,In Use,Substitution,Balance,Alerts\r\n")).toBe(true);
+    expect(csv).toContain('"Cisco 1100 Series with 8 LAN Ports, AppX License",Prepaid,1,2,-,-1,Insufficient Licenses');
+
     await page.getByLabel("Search by License").fill("tier 0");
     await expect(page.getByTestId("s9-footer")).toHaveText("Showing All 2 Records");
     await page.getByLabel("Search by License").fill("no such license");
@@ -71,6 +82,10 @@ test.describe("[LICENSES] S-9 … S-12, S-31", () => {
   test("transfer 2 × C9500-32QC DNA Advantage to Krakow through the dialog @smoke", async ({ page }) => {
     await openLicenses(page, "admin@example.com", VA02);
     await expect(balance(page, DNA_ADV)).toHaveText("+2");
+    await expect(row(page, HSEC).getByRole("cell").nth(3)).toHaveText("1 (+ 1 pending)");
+    await row(page, HSEC).getByRole("button", { name: "Upgrade Pending" }).click();
+    await expect(page.getByRole("dialog", { name: "Upgrade Licenses" })).toContainText("not available yet");
+    await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Actions for C9500-32QC DNA Advantage" }).click();
     await page.getByRole("menuitem", { name: "Transfer...", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Transfer Licenses" });
@@ -110,6 +125,11 @@ test.describe("[LICENSES] S-9 … S-12, S-31", () => {
     await expect(ledger.getByRole("row")).toHaveCount(2);
     await expect(ledger.getByRole("row").nth(1)).toContainText("-2");
     await expect(ledger.getByRole("row").nth(1)).toContainText("eg-admin");
+    const downloading = page.waitForEvent("download");
+    await page.getByTestId("s31-export-to-csv").click();
+    const csv = fs.readFileSync((await (await downloading).path())!, "utf8");
+    expect(csv.split("\r\n")[0]).toBe("\uFEFFDate,Transaction,License,SKU,Quantity,Virtual Account,Reference,User");
+    expect(csv).toContain("Transfer Out,C9500-32QC DNA Advantage,C9500-DNA-32QC-A,-2,Eg-VA-02,To Krakow LAN-SW,eg-admin");
   });
 
   test("a Smart Account Viewer sees no Transfer... and no Manage License Tags", async ({ page }) => {
