@@ -20,7 +20,10 @@ import { dismissAlert, MAJOR_NOT_DISMISSIBLE } from "@/lib/alerts/dismiss";
 import { recomputeAlerts, recomputeAllAlerts } from "@/lib/alerts/engine";
 import { runExpiryJob } from "@/lib/alerts/expiry";
 import "@/lib/alerts/jobs";
+import { alertFilterSchema, alertSummary, queryAlerts } from "@/lib/alerts/query";
 import { recomputeKey } from "@/lib/alerts/schedule";
+import { getPreferences, savePreferences } from "@/lib/preferences/notifications";
+import { userTimeZone } from "@/lib/preferences/time-zone";
 import { addDays, pinClock, resetClock } from "@/lib/clock";
 import { recordEvent, SYSTEM } from "@/lib/events/record";
 import { runDueJobs } from "@/lib/jobs/runner";
@@ -275,5 +278,40 @@ describe.each(drivers)("P-11 alert engine on the demo data (%s)", (driver) => {
     const [server] = await h.db.select().from(onpremServers).where(eq(onpremServers.id, onprem1));
     expect(server.status).toBe("Expired");
     expect(await summary()).toContain("ONPREM_EXPIRED|MAJOR|Eg-SA-01|On-Prem 1");
+  });
+
+  it("S-5 lists what the caller may see, sorted by severity then Action Due", async () => {
+    const admin = (await loadAccess(h.db, userId("eg-admin")))!;
+    const vaUser = (await loadAccess(h.db, userId("eg-vauser")))!;
+    expect(await alertSummary(h.db, admin, saId(EG_SA))).toEqual({ major: 12, minor: 4 });
+    expect(await alertSummary(h.db, vaUser, saId(EG_SA))).toEqual({ major: 8, minor: 2 });
+    const page = await queryAlerts(h.db, admin, alertFilterSchema.parse({ sa: saId(EG_SA), pageSize: "100" }));
+    expect(page.total).toBe(16);
+    expect(page.rows.slice(0, 4).map((r) => r.actionDue)).toEqual(["Immediately", "Immediately", "Immediately", "Immediately"]);
+    expect(page.rows.map((r) => r.severity)).toEqual([...Array(12).fill("MAJOR"), ...Array(4).fill("MINOR")]);
+    const sa = page.rows.find((r) => r.type === "ONPREM_EXPIRED")!;
+    expect(sa.source).toEqual({ name: "Eg-SA-01", href: null });
+    expect(sa.actionDue).toBe("-");
+    const minor = await queryAlerts(h.db, vaUser, alertFilterSchema.parse({ sa: saId(EG_SA), sev: "MINOR" }));
+    expect(minor.rows.map((r) => r.label).sort()).toEqual(["Licenses Expiring", "Product Instance Failed to Connect"]);
+    expect(minor.rows.every((r) => r.canDismiss)).toBe(true);
+    const searched = await queryAlerts(h.db, admin, alertFilterSchema.parse({ sa: saId(EG_SA), q: "br-rtr", va: vaId(EG_SA, "Eg-VA-01") }));
+    expect(searched.rows.map((r) => r.label)).toEqual(["Reporting Overdue"]);
+    expect(searched.rows[0].messageHref).toBe(`/inventory/product-instances/${BR_RTR}`);
+  });
+
+  it("S-29 saves notification choices per Smart Account and the time zone on the user's own row", async () => {
+    const admin = (await loadAccess(h.db, userId("eg-admin")))!;
+    const prefs = await getPreferences(h.db, admin.user.id, saId(EG_SA));
+    expect(prefs.timeZone).toBe("UTC");
+    const notify = { ...prefs.notify, NEW_LICENSES: { email: true, summary: true } };
+    const input = { smartAccountId: saId(EG_SA), notify, scope: { all: false, vaIds: [vaId(EG_SA, "Krakow LAN-SW")] }, timeZone: "Europe/Warsaw" };
+    await h.db.transaction((tx) => savePreferences(tx, admin, input));
+    await h.db.transaction((tx) => savePreferences(tx, admin, input));
+    const again = await getPreferences(h.db, admin.user.id, saId(EG_SA));
+    expect(again.notify.NEW_LICENSES).toEqual({ email: true, summary: true });
+    expect(again.scope).toEqual({ all: false, vaIds: [vaId(EG_SA, "Krakow LAN-SW")] });
+    expect(await userTimeZone(h.db, admin.user.id)).toBe("Europe/Warsaw");
+    await expect(h.db.transaction((tx) => savePreferences(tx, admin, { ...input, timeZone: "Mars/Olympus" }))).rejects.toThrow("Select a valid time zone.");
   });
 });
