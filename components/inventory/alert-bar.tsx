@@ -6,7 +6,10 @@ import { toast } from "sonner";
 import { saveHideAlerts } from "@/app/(portal)/inventory/actions";
 import { formatDate } from "@/lib/format";
 
-export type PanelAlert = { id: string; severity: "MAJOR" | "MINOR" | "INFORMATIONAL"; message: string; actionDue: string | null };
+export type PanelAlert = { id: string; severity: "MAJOR" | "MINOR" | "INFORMATIONAL"; message: string; actionDue: string | null; type?: string };
+
+/** P-11: shortages and pending authorizations are due `Immediately`. */
+const IMMEDIATE = new Set(["INSUFFICIENT_LICENSES", "AUTHORIZATION_PENDING"]);
 
 const SEV = { MAJOR: "Major", MINOR: "Minor", INFORMATIONAL: "Informational" } as const;
 
@@ -69,7 +72,7 @@ export function AlertBar({
                 <tr key={a.id} className="border-t border-slate-100">
                   <td className={a.severity === "MAJOR" ? "px-3 py-1.5 text-major" : "px-3 py-1.5 text-amber-700"}>{SEV[a.severity]}</td>
                   <td className="px-3 py-1.5">{a.message}</td>
-                  <td className="px-3 py-1.5">{a.actionDue ? formatDate(a.actionDue) : "-"}</td>
+                  <td className="px-3 py-1.5">{a.type && IMMEDIATE.has(a.type) ? "Immediately" : a.actionDue ? formatDate(a.actionDue) : "-"}</td>
                   <td className="px-3 py-1.5 text-slate-400">Actions</td>
                 </tr>
               ))}

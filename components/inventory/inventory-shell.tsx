@@ -52,7 +52,7 @@ export async function InventoryShell({
         major={mine.major}
         minor={mine.minor}
         hidden={hidden}
-        alerts={panel.map((a) => ({ id: a.id, severity: a.severity, message: a.message, actionDue: a.actionDueAt?.toISOString() ?? null }))}
+        alerts={panel.map((a) => ({ id: a.id, severity: a.severity, message: a.message, actionDue: a.actionDueAt?.toISOString() ?? null, type: a.type }))}
       />
       <TabNav tabs={INVENTORY_TABS} label="Inventory" keepQuery={["va"]} small />
       <div className="pt-4">{children}</div>

@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   "reservation.manage": { roles: ["SA_ADMIN", "SA_USER", "VA_ADMIN", "VA_USER"] },
   "license.convert": { roles: ["SA_ADMIN", "SA_USER", "VA_ADMIN"] },
   "tags.manage": { roles: ["SA_ADMIN", "SA_USER"] },
+  "alert.dismiss": { roles: ["SA_ADMIN", "SA_USER", "VA_ADMIN", "VA_USER"] },
   "va.manage": { roles: ["SA_ADMIN"] },
   "users.manage": { roles: ["SA_ADMIN", "VA_ADMIN"] },
   "account.manage": { roles: ["SA_ADMIN"] },

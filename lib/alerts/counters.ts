@@ -29,6 +29,12 @@ export async function topVaAlerts(db: DbOrTx, vaId: string, limit = 5) {
     .select()
     .from(alerts)
     .where(and(open, eq(alerts.virtualAccountId, vaId)))
-    .orderBy(sql`case ${alerts.severity} when 'MAJOR' then 0 when 'MINOR' then 1 else 2 end`, asc(alerts.actionDueAt), desc(alerts.raisedAt))
+    .orderBy(
+      sql`case ${alerts.severity} when 'MAJOR' then 0 when 'MINOR' then 1 else 2 end`,
+      // `Immediately` (P-11) comes before any date, `-` after.
+      sql`case when ${alerts.type} in ('INSUFFICIENT_LICENSES', 'AUTHORIZATION_PENDING') then 0 when ${alerts.actionDueAt} is null then 2 else 1 end`,
+      asc(alerts.actionDueAt),
+      desc(alerts.raisedAt),
+    )
     .limit(limit);
 }

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 import { events } from "@/db/schema";
+import { scheduleAlertRecompute } from "@/lib/alerts/schedule";
 import { now } from "@/lib/clock";
 import { categoryOf, EVENT_CATALOG, type EventParams, type EventType, renderEvent, type ShownIn } from "./catalog";
 
@@ -53,7 +54,15 @@ export async function recordEvent<T extends EventType>(tx: DbOrTx, input: Record
     occurredAt: input.occurredAt ?? now(),
     data: input.data ?? {},
   });
+  // P-11 (a): a change in a Smart Account queues an alert recompute of the VAs it names (or the
+  // whole account); the alert and expiry events themselves do not, which would loop.
+  if (input.smartAccountId && !ALERT_EVENTS.has(input.type.split(":")[0])) {
+    if (vaIds.length === 0) await scheduleAlertRecompute(tx, { smartAccountId: input.smartAccountId });
+    for (const virtualAccountId of new Set(vaIds)) await scheduleAlertRecompute(tx, { smartAccountId: input.smartAccountId, virtualAccountId });
+  }
 }
+
+const ALERT_EVENTS = new Set(["E-60", "E-61", "E-62", "E-63"]);
 
 /** What the `User` column shows: blank for device-originated events (§7). */
 export function userColumn(row: { actorLabel: string; userId: string | null }): string {

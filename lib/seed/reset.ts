@@ -2,6 +2,8 @@ import { getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import type { Db, DbOrTx } from "@/db/client";
 import * as schema from "@/db/schema";
+import { recomputeAllAlerts } from "@/lib/alerts/engine";
+import { scheduleRecurringAlertJobs } from "@/lib/alerts/jobs";
 import { seedDemo } from "./demo";
 import { loadReferenceData, pruneNonReferenceData } from "./reference";
 
@@ -38,6 +40,9 @@ export async function resetDemoData(db: Db, mode: "demo" | "empty", t0: Date): P
     await loadReferenceData(tx, { overwrite: true });
     await pruneNonReferenceData(tx);
     if (mode === "demo") await seedDemo(tx, t0);
+    // DD-14 holds right after the reset; the recurring alert jobs start again from T0.
+    if (mode === "demo") await recomputeAllAlerts(tx, t0);
+    await scheduleRecurringAlertJobs(tx, t0);
   });
 }
 

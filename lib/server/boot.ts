@@ -1,6 +1,7 @@
 import { getHandle } from "@/db";
 import { StartupError } from "@/db/client";
 import { enqueueJob, runDueJobs } from "@/lib/jobs/runner";
+import { scheduleRecurringAlertJobs } from "@/lib/alerts/jobs";
 import { config } from "@/lib/config";
 
 /**
@@ -17,6 +18,7 @@ export async function bootServer(): Promise<void> {
     process.exit(1);
   }
   await enqueueJob(handle.db, "daily", {}, undefined, "daily");
+  await scheduleRecurringAlertJobs(handle.db);
   // Tests and demos run jobs through A-25 so the pinned clock decides what is due.
   if (config.testHooks && process.env.OPENSSM_WORKER !== "1") return;
   let running = false;

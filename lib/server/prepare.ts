@@ -1,4 +1,5 @@
 import { type DatabaseHandle, migrateDatabase } from "@/db/client";
+import { recomputeAllAlerts } from "@/lib/alerts/engine";
 import { now } from "@/lib/clock";
 import { config } from "@/lib/config";
 import { checkSecretFingerprint } from "@/lib/secrets";
@@ -19,7 +20,10 @@ export async function prepareDatabase(
   await loadReferenceData(handle.db);
   const wantSeed = opts.seedDemo ?? config.seedMode === "demo";
   if (wantSeed && (await isDatabaseEmpty(handle.db))) {
-    await handle.db.transaction((tx) => seedDemo(tx, now()));
+    await handle.db.transaction(async (tx) => {
+      await seedDemo(tx, now());
+      await recomputeAllAlerts(tx, now());
+    });
     return { seeded: true };
   }
   return { seeded: false };

@@ -25,6 +25,7 @@ import {
   virtualAccounts,
 } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
+import { recomputeAllAlerts } from "@/lib/alerts/engine";
 import { BU_SA, EG_SA, piId, saId, seedDemo, vaId } from "@/lib/seed/demo";
 import { licenseId, loadReferenceData, policyId } from "@/lib/seed/reference";
 import { isDatabaseEmpty, resetDemoData } from "@/lib/seed/reset";
@@ -157,7 +158,11 @@ describe.each(drivers)("seed modules (%s)", (driver) => {
 
   it("seeds the demo data set", async () => {
     expect(await isDatabaseEmpty(db)).toBe(true);
-    await db.transaction((tx) => seedDemo(tx, T0));
+    // As prepareDatabase and the reset do: the seed, then the DD-14 alerts (E-60) at T0.
+    await db.transaction(async (tx) => {
+      await seedDemo(tx, T0);
+      await recomputeAllAlerts(tx, T0);
+    });
     expect(await isDatabaseEmpty(db)).toBe(false);
 
     const allUsers = await db.select().from(users);

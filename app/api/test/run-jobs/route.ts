@@ -1,3 +1,4 @@
+import "@/lib/alerts/jobs";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { json } from "@/lib/http/route";
 import { testHook } from "@/lib/http/test-hook";
