@@ -25,7 +25,8 @@ export async function enqueueJob(db: DbOrTx, kind: string, payload: Record<strin
     const [open] = await db
       .select({ id: jobs.id })
       .from(jobs)
-      .where(and(isNull(jobs.doneAt), sql`${jobs.dedupeKey} = ${dedupeKey}`))
+      // A job already running does not count: a job may queue its own next run.
+      .where(and(isNull(jobs.doneAt), isNull(jobs.lockedAt), sql`${jobs.dedupeKey} = ${dedupeKey}`))
       .limit(1);
     if (open) return;
   }
@@ -55,10 +56,11 @@ export async function runDueJobs(db: Db, limit = 100): Promise<number> {
       await handler(db, claimed.payload as Record<string, unknown>);
       await db.update(jobs).set({ doneAt: now(), error: null }).where(sql`${jobs.id} = ${claimed.id}`);
     } catch (err) {
-      const retryAt = new Date(now().getTime() + Math.min(claimed.attempts, 10) * 60_000);
+      const attempts = claimed.attempts + 1;
+      const retryAt = new Date(now().getTime() + Math.min(attempts, 10) * 60_000);
       await db
         .update(jobs)
-        .set({ error: String((err as Error).message ?? err), lockedAt: null, runAt: retryAt, doneAt: claimed.attempts >= 5 ? now() : null })
+        .set({ error: String((err as Error).message ?? err), lockedAt: null, runAt: retryAt, doneAt: attempts >= 5 ? now() : null })
         .where(sql`${jobs.id} = ${claimed.id}`);
     }
   }
