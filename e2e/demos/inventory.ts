@@ -31,9 +31,12 @@ const inventory: Tour = {
     await shot("The token table now lists the new token with 0 of 25 uses");
 
     await page.getByRole("navigation", { name: "Inventory" }).getByRole("link", { name: "Licenses" }).click();
+    await page.waitForURL("**/inventory/licenses**");
+    await expect(page.getByRole("table", { name: "Licenses" })).toBeVisible();
     await page.getByTestId("s6-va-selector").click();
     await page.getByRole("option", { name: /Eg-VA-02/ }).click();
     await expect(page.getByRole("button", { name: "Virtual Account: Eg-VA-02 ▾" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Actions for C9500-32QC DNA Advantage" })).toBeVisible();
     await shot("Licenses of Eg-VA-02: two spare C9500-32QC DNA Advantage licenses");
     await page.getByRole("button", { name: "Actions for C9500-32QC DNA Advantage" }).click();
     await page.getByRole("menuitem", { name: "Transfer...", exact: true }).click();
@@ -49,11 +52,14 @@ const inventory: Tour = {
     await page.getByTestId("s6-va-selector").click();
     await page.getByRole("option", { name: /Krakow LAN-SW/ }).click();
     await expect(page.getByRole("button", { name: "Virtual Account: Krakow LAN-SW ▾" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Actions for C9500-32QC DNA Advantage" })).toBeVisible();
     await shot("Krakow LAN-SW now holds one more than it uses: no longer out of compliance");
 
     await page.getByTestId("s6-va-selector").click();
     await page.getByRole("option", { name: /Eg-VA-01/ }).click();
+    await expect(page.getByRole("button", { name: "Virtual Account: Eg-VA-01 ▾" })).toBeVisible();
     await page.getByRole("navigation", { name: "Inventory" }).getByRole("link", { name: "Product Instances" }).click();
+    await page.waitForURL("**/inventory/product-instances**");
     const search = page.getByLabel("Search by Device or by Product Type");
     if (await search.count()) {
       await search.fill("FDO2228");
