@@ -5,7 +5,8 @@ export const T0 = "2024-03-10T12:00:00Z";
 /** pin the clock to the DD-1 instant and reseed, so every spec starts from the same data. */
 export async function resetDemo(request: APIRequestContext, seed: "demo" | "empty" = "demo") {
   expect((await request.post("/api/test/clock", { data: { now: T0 } })).ok()).toBeTruthy();
-  expect((await request.post("/api/test/reset", { data: { seed } })).ok()).toBeTruthy();
+  // A reset reseeds and recomputes every alert: allow for a slow first run on a busy machine.
+  expect((await request.post("/api/test/reset", { data: { seed }, timeout: 120_000 })).ok()).toBeTruthy();
 }
 
 /** Sign in without the form (A-25 test login); the login spec itself uses the form. */

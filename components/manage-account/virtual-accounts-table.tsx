@@ -14,7 +14,8 @@ import { FormError } from "@/components/ui/field";
 import { SearchBox } from "@/components/ui/search-box";
 import type { VirtualAccountSummary } from "@/lib/accounts/virtual-accounts";
 import { VirtualAccountDialog } from "./virtual-account-dialog";
-import { allRecordsSummary } from "@/lib/format";
+
+import { SimpleTable } from "@/components/ui/simple-table";
 
 /** INV-8 blockers as W-3 lists them, derived from the row's counts. */
 export function removalBlockers(row: VirtualAccountSummary): string[] {
@@ -81,17 +82,7 @@ export function VirtualAccountsTable({
           <SearchBox label="Search by Name" onSearch={setQuery} testId="s33-search-virtual-accounts" />
         </div>
       </div>
-      <table className="w-full rounded border border-slate-200 bg-white text-left" aria-label="Virtual Accounts">
-        <thead className="bg-slate-100 text-slate-600">
-          <tr>
-            {["Name", "Description", "Default", "Licenses", "Product Instances", "On-Prem", ...(canManage ? ["Actions"] : [])].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
+      <SimpleTable label="Virtual Accounts" headers={["Name", "Description", "Default", "Licenses", "Product Instances", "On-Prem", ...(canManage ? ["Actions"] : [])]} count={shown.length} searching={Boolean(q)}>
           {shown.map((r) => (
             <tr key={r.id} className="border-t border-slate-100" data-testid={`s33-va-${r.name}`}>
               <td className="px-3 py-1.5">
@@ -123,22 +114,7 @@ export function VirtualAccountsTable({
               )}
             </tr>
           ))}
-          {shown.length === 0 && (
-            <tr>
-              <td colSpan={7} className="px-3 py-3 text-center text-slate-500">
-                {q ? "No Records Found" : "No Records to Display"}
-              </td>
-            </tr>
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colSpan={7} className="px-3 py-2 text-slate-500">
-              {allRecordsSummary(shown.length)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+      </SimpleTable>
 
       {creating && (
         <VirtualAccountDialog

@@ -8,8 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError, TextInput } from "@/components/ui/field";
 import { fieldErrorsFromZod } from "@/lib/actions/field-errors";
-import { allRecordsSummary, formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { depositOrderSchema } from "@/lib/ops/schemas";
+import { SimpleTable } from "@/components/ui/simple-table";
 
 type Choices = {
   smartAccounts: { id: string; name: string; vas: { id: string; name: string }[] }[];
@@ -50,17 +51,7 @@ export function OrdersTab({ rows, choices, today }: { rows: OrderRow[]; choices:
           New Order...
         </Button>
       </div>
-      <table className="w-full rounded border border-slate-200 bg-white text-left" aria-label="Orders">
-        <thead className="bg-slate-100 text-slate-600">
-          <tr>
-            {["Order Number", "Order Date", "Smart Account", "Virtual Account", "Lines", "Quantity"].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
+      <SimpleTable label="Orders" headers={["Order Number", "Order Date", "Smart Account", "Virtual Account", "Lines", "Quantity"]} count={rows.length}>
           {rows.map((r) => (
             <tr key={r.id} className="border-t border-slate-100">
               <td className="px-3 py-1.5">{r.orderNumber}</td>
@@ -71,22 +62,7 @@ export function OrdersTab({ rows, choices, today }: { rows: OrderRow[]; choices:
               <td className="px-3 py-1.5">{r.quantity}</td>
             </tr>
           ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={6} className="px-3 py-3 text-center text-slate-500">
-                No Records to Display
-              </td>
-            </tr>
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colSpan={6} className="px-3 py-2 text-slate-500">
-              {allRecordsSummary(rows.length)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+      </SimpleTable>
       {open && (
         <NewOrderDialog
           choices={choices}
