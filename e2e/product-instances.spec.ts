@@ -88,6 +88,14 @@ test.describe("[INVENTORY] S-15 Product Instances", () => {
     await list(page).locator("tbody tr td:first-child a").click();
     await expect(page.getByTestId("s16-next-report-due")).toHaveText("Not required (no license consumed)");
     await expect(page.getByText("Showing all 0 Rows")).toBeVisible();
+
+    await page.getByRole("link", { name: "Back to Product Instances" }).click();
+    await list(page).getByLabel("Search by Device or by Product Type").fill("FGL214391JK");
+    await list(page).getByLabel("Search by Device or by Product Type").press("Enter");
+    await expect(list(page).locator("tbody tr")).toHaveCount(1);
+    await list(page).locator("tbody tr td:first-child a").click();
+    await expect(page.getByTestId("s16-last-contact")).toHaveText(/^\d{4}-\w{3}-\d{2} \d{2}:\d{2}:\d{2} \(Reserved Licenses\) - Download Reservation Authorization Code$/);
+    await expect(page.getByText("These licenses are reserved on this instance")).toBeVisible();
   });
 
   test("transfers an instance through the dialog and finds it in the target VA", async ({ page }) => {
