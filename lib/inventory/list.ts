@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { alerts, productInstances, smartAccounts } from "@/db/schema";
+import { alerts, authorizations, productInstances, smartAccounts } from "@/db/schema";
 import { type AccessContext, assertCan, can, requireVirtualAccount } from "@/lib/access/context";
 import { displayNameSql } from "./display-name";
 import type { PiListFilter } from "./schemas";
@@ -51,6 +51,16 @@ export async function alertCountsByPi(db: DbOrTx, piIds: string[]): Promise<Map<
   return out;
 }
 
+/** The version of each PLR instance's INSTALLED code (S-15 offers `Upgrade Auth Code` below 3). */
+async function installedPlrVersions(db: DbOrTx, piIds: string[]): Promise<Map<string, number>> {
+  if (piIds.length === 0) return new Map();
+  const rows = await db
+    .select({ piId: authorizations.productInstanceId, version: authorizations.plrVersion })
+    .from(authorizations)
+    .where(and(inArray(authorizations.productInstanceId, piIds), eq(authorizations.kind, "PLR"), eq(authorizations.status, "INSTALLED")));
+  return new Map(rows.filter((r) => r.version !== null).map((r) => [r.piId, r.version!]));
+}
+
 /** The S-15 search: display name, hostname, PID, SN, product type and UUID, case-insensitive substring. */
 export function piSearchCondition(q: string): SQL {
   const pattern = `%${escapeLike(q)}%`;
@@ -64,7 +74,7 @@ export function piSearchCondition(q: string): SQL {
   )!;
 }
 
-// Drizzle leaves columns in a select list unqualified, which a correlated subquery would capture.
+// Drizzle leaves columns unqualified in some positions, where a correlated subquery would capture them.
 const piIdQualified = sql.raw(`"product_instances"."id"`);
 
 /** Severity weight for sorting by the `Alerts` column: Major outranks any number of Minor, and so on. */
@@ -106,7 +116,6 @@ export async function listProductInstances(db: DbOrTx, ctx: AccessContext, f: Pi
       productType: productInstances.productType,
       lastContactAt: productInstances.lastContactAt,
       reservation: productInstances.reservation,
-      plrVersion: sql<number | null>`(select max(a.plr_version) from authorizations a where a.product_instance_id = ${piIdQualified} and a.kind = 'PLR' and a.status = 'INSTALLED')`,
     })
     .from(productInstances)
     .where(where)
@@ -114,6 +123,7 @@ export async function listProductInstances(db: DbOrTx, ctx: AccessContext, f: Pi
   const pageCount = Math.max(1, Math.ceil(total / f.pageSize));
   const rows = opts.all ? await base.limit(1_000_000) : await base.limit(f.pageSize).offset((f.page - 1) * f.pageSize);
   const counts = await alertCountsByPi(db, rows.map((r) => r.id));
+  const plrVersions = await installedPlrVersions(db, rows.filter((r) => r.reservation === "PLR").map((r) => r.id));
   const scope = { saId: va.smartAccountId, vaId: va.id };
   return {
     virtualAccount: va,
@@ -121,7 +131,7 @@ export async function listProductInstances(db: DbOrTx, ctx: AccessContext, f: Pi
     rows: rows.map(
       (r): PiListRow => ({
         ...r,
-        plrVersion: r.plrVersion === null ? null : Number(r.plrVersion),
+        plrVersion: plrVersions.get(r.id) ?? null,
         alerts: alertsCell(counts.get(r.id) ?? { major: 0, minor: 0, informational: 0 }),
       }),
     ),

@@ -1,0 +1,9 @@
+import mod from "./modules/40-product-instances";
+const backend = process.argv[2] ?? "pglite";
+await mod.run({
+  backend,
+  server: undefined as never,
+  serverEnv: {},
+  report: (name, value, unit, decimals = 0) => console.log(`bench ${name}_${backend}: ${value.toFixed(decimals)} ${unit}`),
+  note: (m) => console.error(`bench note: ${m}`),
+});
