@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { EG_SA, vaId } from "../lib/seed/demo/ids";
-import { expect, loginAndOpen, resetDemo, test } from "./fixtures";
+import { EG_SA, piId, vaId } from "../lib/seed/demo/ids";
+import { expect, loginAndOpen, loginAs, resetDemo, test } from "./fixtures";
 
 const VA02 = vaId(EG_SA, "Eg-VA-02");
 
@@ -58,7 +58,7 @@ test.describe("[INVENTORY] S-15 Product Instances", () => {
   test("opens an instance: S-16 Overview and its Event Log tab", async ({ page }) => {
     await loginAndOpen(page, "va.admin@example.com", "/inventory/product-instances");
     await list(page).getByRole("link", { name: "br-rtr-01" }).click();
-    await expect(page).toHaveURL(/\/inventory\/product-instances\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/inventory\/product-instances\/[0-9a-f-]{36}\?va=[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { name: "br-rtr-01" })).toBeVisible();
     const general = page.getByTestId("s16-general");
     for (const label of ["Name", "Product", "Host Identifier", "MAC Address", "PID", "Serial Number", "UUID", "Virtual Account", "Registration Date", "Last Contact", "Software Version", "Policy", "Trust Code Installed", "Next Report Due", "Utility Mode"]) {
@@ -72,7 +72,7 @@ test.describe("[INVENTORY] S-15 Product Instances", () => {
     await expect(page.getByTestId("s16-authorizations-table")).toContainText("SLAC");
 
     await page.getByRole("link", { name: "Event Log" }).last().click();
-    await expect(page).toHaveURL(/\?tab=event-log$/);
+    await expect(page).toHaveURL(/&tab=event-log$/);
     const log = page.getByRole("region", { name: "Event Log" });
     await expect(log.getByText('Product instance "br-rtr-01" was added to "Eg-VA-01" from a usage data file.')).toBeVisible();
 
@@ -153,5 +153,14 @@ test.describe("[INVENTORY] S-15 Product Instances", () => {
     await expect(list(page).getByRole("status")).toHaveText(/Records\)$/);
     await expect(list(page).getByRole("button", { name: "Actions" })).toHaveCount(0);
     await expect(list(page).locator("tbody tr").first().getByText("Actions")).toBeVisible();
+  });
+
+  test("another Smart Account's instance is not found, in the page and in the list API", async ({ page }) => {
+    await loginAs(page, "bu.admin@example.com");
+    const res = await page.goto(`/inventory/product-instances/${piId("ISR4461/K9", "FDO222815Y4")}`);
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    const api = await page.request.get(`/api/ui/product-instances?va=${vaId(EG_SA, "Eg-VA-01")}`);
+    expect(api.status()).toBe(404);
   });
 });

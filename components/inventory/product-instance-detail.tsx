@@ -35,10 +35,11 @@ function nextReportDue(pi: ProductInstanceDetail["pi"], tz: string): string {
 export function ProductInstanceDetailView({ detail, tab, tz }: { detail: ProductInstanceDetail; tab: "overview" | "event-log"; tz: string }) {
   const { pi } = detail;
   const reserved = pi.reservation !== "NONE";
-  const base = `/inventory/product-instances/${pi.id}`;
+  // `va` keeps the S-6 shell (VA selector, sub-tabs) on the instance's own VA.
+  const base = `/inventory/product-instances/${pi.id}?va=${detail.virtualAccount.id}`;
   const tabs = [
     { key: "overview", label: "Overview", href: base },
-    { key: "event-log", label: "Event Log", href: `${base}?tab=event-log` },
+    { key: "event-log", label: "Event Log", href: `${base}&tab=event-log` },
   ] as const;
   return (
     <div className="space-y-4">

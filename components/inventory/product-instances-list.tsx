@@ -147,7 +147,7 @@ export function ProductInstancesList({ vaId, targets }: { vaId: string; targets:
             {data?.rows.map((r) => (
               <tr key={r.id} className="border-t border-slate-100">
                 <td className="max-w-0 truncate px-3 py-1.5" title={r.name}>
-                  <Link href={`/inventory/product-instances/${r.id}`}>{r.name}</Link>
+                  <Link href={`/inventory/product-instances/${r.id}?va=${vaId}`}>{r.name}</Link>
                 </td>
                 <td className="px-3 py-1.5">{r.productType || "-"}</td>
                 <td className="whitespace-nowrap px-3 py-1.5">{r.lastContact}</td>
