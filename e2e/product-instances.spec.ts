@@ -36,6 +36,9 @@ test.describe("[INVENTORY] S-15 Product Instances", () => {
 
     await pis.getByRole("button", { name: "Name" }).click();
     await expect(pis.getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "descending");
+    // The previous page stays on screen while the sorted one loads (keepPreviousData).
+    await expect(pis.getByRole("table")).toHaveAttribute("aria-busy", "false");
+    await expect(pis.locator("tbody tr").first()).toContainText("UDI_PID:ISR4461/K9");
     const names = await pis.locator("tbody tr td:first-child").allInnerTexts();
     const lower = names.map((n) => n.toLowerCase());
     expect(lower).toEqual([...lower].sort().reverse());
