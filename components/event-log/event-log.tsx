@@ -17,7 +17,7 @@ export function EventLog({
   vaOptions,
   testIdPrefix = "s20",
 }: {
-  scope: "va" | "sa" | "ops";
+  scope: "va" | "sa" | "ops" | "pi";
   id?: string;
   vaOptions?: { id: string; name: string }[];
   testIdPrefix?: string;

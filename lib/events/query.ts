@@ -11,13 +11,14 @@ import {
   visibleVirtualAccounts,
 } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError } from "@/lib/access/errors";
+import { requireProductInstance } from "@/lib/inventory/detail";
 import { EVENT_CATEGORIES } from "./catalog";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 /** One filter shape for S-20 (VA), S-32 (Activity) and the S-34 ops log; shared by the list and CSV routes. */
 export const eventFilterSchema = z.object({
-  scope: z.enum(["va", "sa", "ops"]),
+  scope: z.enum(["va", "sa", "ops", "pi"]),
   id: z.string().uuid().optional(),
   va: z.string().uuid().optional(),
   category: z.enum(EVENT_CATEGORIES).optional(),
@@ -42,6 +43,11 @@ async function visibility(db: DbOrTx, ctx: AccessContext, f: EventFilter): Promi
     return { where: sql`'OPS' = any(${events.shownIn})` };
   }
   if (!f.id) throw new NotFoundError();
+  if (f.scope === "pi") {
+    const { pi, va } = await requireProductInstance(db, ctx, f.id);
+    const sa = await requireSmartAccount(db, ctx, va.smartAccountId);
+    return { where: and(sql`'PI' = any(${events.shownIn})`, eq(events.productInstanceId, pi.id))!, smartAccountName: sa.name };
+  }
   if (f.scope === "va") {
     const va = await requireVirtualAccount(db, ctx, f.id);
     assertCan(ctx, "view", { saId: va.smartAccountId, vaId: va.id });

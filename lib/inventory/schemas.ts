@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+export const PI_PAGE_SIZES = [10, 25, 50, 100] as const;
+export const PI_SORT_COLUMNS = ["name", "productType", "lastContact", "alerts"] as const;
+export type PiSortColumn = (typeof PI_SORT_COLUMNS)[number];
+
+/** S-15 list filter; shared by the list route, the CSV export and the bench. */
+export const piListSchema = z.object({
+  va: z.string().uuid(),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(PI_SORT_COLUMNS).default("name"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .refine((n) => (PI_PAGE_SIZES as readonly number[]).includes(n))
+    .default(10),
+});
+export type PiListFilter = z.infer<typeof piListSchema>;
+
+/** W-8: `fromVirtualAccountId` is the VA the user saw the instance in (V-3 when it moved since). */
+export const transferPiSchema = z.object({
+  productInstanceId: z.string().uuid(),
+  fromVirtualAccountId: z.string().uuid(),
+  targetVirtualAccountId: z.string().uuid("Choose a virtual account."),
+});
+
+/** W-9 without an authorization. */
+export const removePiSchema = z.object({
+  productInstanceId: z.string().uuid(),
+  fromVirtualAccountId: z.string().uuid(),
+});
