@@ -70,6 +70,8 @@ export const productInstances = pgTable(
     uniqueIndex("product_instances_udi_unique").on(sql`lower(${t.udiPid})`, sql`lower(${t.udiSn})`),
     index("product_instances_va_idx").on(t.virtualAccountId),
     index("product_instances_sa_idx").on(t.smartAccountId),
+    // The S-15 sort and search indexes (display name, trigram) live in the hand-written migration
+    // 0002_product_instance_search.sql: drizzle-kit cannot express a ';' inside an index expression.
   ],
 );
 export type ProductInstance = typeof productInstances.$inferSelect;
