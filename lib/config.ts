@@ -18,6 +18,10 @@ export const config = {
   get testHooks(): boolean {
     return process.env.E2E === "1" || process.env.DEMO_TOOLS === "1";
   },
+  /** E2E=1: the job worker stays off; tests run jobs through `/api/test/run-jobs`. */
+  get e2e(): boolean {
+    return process.env.E2E === "1";
+  },
   get demoTools(): boolean {
     return process.env.DEMO_TOOLS === "1";
   },

@@ -19,8 +19,9 @@ export async function bootServer(): Promise<void> {
   }
   await enqueueJob(handle.db, "daily", {}, undefined, "daily");
   await scheduleRecurringAlertJobs(handle.db);
-  // Tests and demos run jobs through A-25 so the pinned clock decides what is due.
-  if (config.testHooks && process.env.OPENSSM_WORKER !== "1") return;
+  // E2E runs jobs through A-25 (`/api/test/run-jobs`) so the pinned clock decides what is due;
+  // a demo instance (DEMO_TOOLS=1) keeps its worker so alerts follow what the presenter does.
+  if (config.e2e && process.env.OPENSSM_WORKER !== "1") return;
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
