@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { getDb } from "@/db";
 import type { VirtualAccount } from "@/db/schema";
 import { alertCountsByVa, topVaAlerts } from "@/lib/alerts/counters";
+import { tagNamesByVirtualAccount } from "@/lib/licensing/tags";
 import { getHideAlerts } from "@/lib/preferences/hide-alerts";
 import { TabNav } from "@/components/shell/tab-nav";
 import { AlertBar } from "./alert-bar";
@@ -32,11 +33,12 @@ export async function InventoryShell({
   const counts = await alertCountsByVa(db, vas.map((v) => v.id));
   const panel = await topVaAlerts(db, va.id);
   const hidden = await getHideAlerts(db, userId, smartAccountId);
+  const tags = await tagNamesByVirtualAccount(db, smartAccountId, vas.map((v) => v.id));
   const options = vas.map((v) => ({
     id: v.id,
     name: v.name,
     isDefault: v.isDefault,
-    tags: [],
+    tags: tags.get(v.id) ?? [],
     ...(counts.get(v.id) ?? { major: 0, minor: 0 }),
   }));
   const mine = counts.get(va.id) ?? { major: 0, minor: 0 };

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx, Tx } from "@/db/client";
-import { licenseDefinitions, licenseTagLinks, licenseTags } from "@/db/schema";
+import { licenseDefinitions, licenseLots, licenseTagLinks, licenseTags } from "@/db/schema";
 import { type AccessContext, assertCan, requireSmartAccount } from "@/lib/access/context";
 import { NotFoundError, ValidationError } from "@/lib/access/errors";
 import { type Actor, recordEvent } from "@/lib/events/record";
@@ -124,4 +124,18 @@ export async function assignLicenseTag(tx: Tx, ctx: AccessContext, actor: Actor,
   for (const d of added) await tagEvent(tx, actor, input.smartAccountId, tag.name, `assigned to "${d.name}"`, { tagId: tag.id, licenseDefinitionId: d.id });
   for (const d of removed) await tagEvent(tx, actor, input.smartAccountId, tag.name, `removed from "${d.name}"`, { tagId: tag.id, licenseDefinitionId: d.id });
   return { added: added.length, removed: removed.length };
+}
+
+/** S-6 `By Tag`: the license tags of the SA that name a license held (or used) in each VA. */
+export async function tagNamesByVirtualAccount(db: DbOrTx, saId: string, vaIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(vaIds.map((id) => [id, []]));
+  if (vaIds.length === 0) return out;
+  const rows = await db
+    .selectDistinct({ vaId: licenseLots.virtualAccountId, tag: licenseTags.name })
+    .from(licenseTags)
+    .innerJoin(licenseTagLinks, eq(licenseTagLinks.tagId, licenseTags.id))
+    .innerJoin(licenseLots, eq(licenseLots.licenseDefinitionId, licenseTagLinks.licenseDefinitionId))
+    .where(and(eq(licenseTags.smartAccountId, saId), inArray(licenseLots.virtualAccountId, vaIds)));
+  for (const r of rows) out.get(r.vaId)?.push(r.tag);
+  return out;
 }

@@ -9,7 +9,15 @@ import type { Actor } from "@/lib/events/record";
 import { licenseDetail, licenseEvents } from "@/lib/licensing/detail";
 import { ledgerFilterSchema, queryLedger } from "@/lib/licensing/ledger";
 import { listLicenseRows } from "@/lib/licensing/licenses";
-import { assignLicenseTag, createLicenseTag, deleteLicenseTag, listLicenseTags, renameLicenseTag, TAG_MSG } from "@/lib/licensing/tags";
+import {
+  assignLicenseTag,
+  createLicenseTag,
+  deleteLicenseTag,
+  listLicenseTags,
+  renameLicenseTag,
+  TAG_MSG,
+  tagNamesByVirtualAccount,
+} from "@/lib/licensing/tags";
 import { transferLicenses, type TransferLicensesInput } from "@/lib/licensing/transfer";
 import { seedDemo } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, saId, userId, vaId } from "@/lib/seed/demo/ids";
@@ -242,6 +250,9 @@ describe.each(drivers)("S-9 licenses, W-7 transfers, D-22 tags (%s)", (driver) =
       expect((await rowOf(VA01, 3))!.tags).toEqual(["Edge"]);
       expect((await rowOf(VA01, 19))!.tags).toEqual([]);
       expect(await listLicenseTags(db, await ctxOf("eg-viewer"), EG)).toEqual([{ id: tagId, name: "Edge", licenseDefinitionIds: [licenseId(3)] }]);
+      // S-6 `By Tag`: only VAs holding a lot of a tagged license carry the tag.
+      const byVa = await tagNamesByVirtualAccount(db, EG, [VA01, VA02, KRAKOW]);
+      expect([byVa.get(VA01), byVa.get(VA02), byVa.get(KRAKOW)]).toEqual([["Edge"], [], []]);
 
       await expectRefused("eg-admin", (tx, ctx, actor) => createLicenseTag(tx, ctx, actor, { smartAccountId: EG, name: "edge" }), ValidationError, TAG_MSG.taken("edge"));
       await expectRefused("eg-admin", (tx, ctx, actor) => createLicenseTag(tx, ctx, actor, { smartAccountId: EG, name: "x".repeat(41) }), Error);
