@@ -7,7 +7,7 @@ const inventory: Tour = {
   title: "Inventory: tokens, transfers, instances and the event log",
   description: "create and download a token, transfer licenses and watch balances change, find an instance by serial, read the event log",
   order: 20,
-  async run({ page, shot, loginAs }) {
+  async run({ page, shot, loginAs, hooks }) {
     await loginAs("admin@example.com");
     await page.goto("/select-account");
     await page.getByRole("button", { name: "Eg-SA-01", exact: true }).click();
@@ -48,12 +48,15 @@ const inventory: Tour = {
     await transfer.getByRole("button", { name: "Transfer", exact: true }).click();
     await expect(page.getByText("2 license(s) transferred to Krakow LAN-SW.")).toBeVisible();
     await shot("Eg-VA-02's balance drops to 0");
+    // Demo instances run jobs on request (A-25), so the alert recompute the transfer queued runs now.
+    await hooks.runJobs();
 
     await page.getByTestId("s6-va-selector").click();
     await page.getByRole("option", { name: /Krakow LAN-SW/ }).click();
     await expect(page.getByRole("button", { name: "Virtual Account: Krakow LAN-SW ▾" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Actions for C9500-32QC DNA Advantage" })).toBeVisible();
-    await shot("Krakow LAN-SW now holds one more than it uses: no longer out of compliance");
+    await expect(page.getByTestId("s6-alert-counters")).toContainText("1 Major");
+    await shot("Krakow LAN-SW now holds one more than it uses: the Insufficient Licenses alert has cleared");
 
     await page.getByTestId("s6-va-selector").click();
     await page.getByRole("option", { name: /Eg-VA-01/ }).click();
