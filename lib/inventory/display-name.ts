@@ -15,3 +15,9 @@ export function udiText(pi: { udiPid: string; udiSn: string }): string {
 
 /** P-19 in SQL, so lists can search and sort by the name the user reads. */
 export const displayNameSql: SQL<string> = sql<string>`(case when ${productInstances.hostnameShared} and coalesce(${productInstances.hostname}, '') <> '' then ${productInstances.hostname} else 'UDI_PID:' || ${productInstances.udiPid} || '; UDI_SN:' || ${productInstances.udiSn} || ';' end)`;
+
+/**
+ * Everything S-15 searches (display name, hostname, PID, SN, product type, UUID) in one text, so a
+ * single trigram index (migration 0002) serves the search and inserts stay cheap.
+ */
+export const searchTextSql: SQL<string> = sql<string>`(${displayNameSql} || ' ' || coalesce(${productInstances.hostname}, '') || ' ' || ${productInstances.udiPid} || ' ' || ${productInstances.udiSn} || ' ' || ${productInstances.productType} || ' ' || coalesce(${productInstances.uuid}, ''))`;

@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { alerts, authorizations, productInstances, smartAccounts } from "@/db/schema";
 import { type AccessContext, assertCan, can, requireVirtualAccount } from "@/lib/access/context";
-import { displayNameSql } from "./display-name";
+import { displayNameSql, searchTextSql } from "./display-name";
 import type { PiListFilter } from "./schemas";
 
 export type AlertCounts = { major: number; minor: number; informational: number };
@@ -63,15 +63,7 @@ async function installedPlrVersions(db: DbOrTx, piIds: string[]): Promise<Map<st
 
 /** The S-15 search: display name, hostname, PID, SN, product type and UUID, case-insensitive substring. */
 export function piSearchCondition(q: string): SQL {
-  const pattern = `%${escapeLike(q)}%`;
-  return or(
-    ilike(displayNameSql, pattern),
-    ilike(productInstances.hostname, pattern),
-    ilike(productInstances.udiPid, pattern),
-    ilike(productInstances.udiSn, pattern),
-    ilike(productInstances.productType, pattern),
-    ilike(productInstances.uuid, pattern),
-  )!;
+  return ilike(searchTextSql, `%${escapeLike(q)}%`);
 }
 
 // Drizzle leaves columns unqualified in some positions, where a correlated subquery would capture them.

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type DatabaseHandle, migrateDatabase, openPglite, openPostgres } from "@/db/client";
 import type { AccessContext } from "@/lib/access/context";
-import { displayNameSql } from "@/lib/inventory/display-name";
+import { displayNameSql, searchTextSql } from "@/lib/inventory/display-name";
 import { escapeLike, listProductInstances } from "@/lib/inventory/list";
 import { piListSchema } from "@/lib/inventory/schemas";
 import { loadReferenceData } from "@/lib/seed/reference";
@@ -98,8 +98,7 @@ async function measure(ctx: BenchContext, h: DatabaseHandle, access: AccessConte
   figures.push([
     `pi_search_serial6_bare_sql${suffix}`,
     await timed(requests, async () => {
-      const where = sql`virtual_account_id = ${VA} and (${displayNameSql} ilike ${pattern} or hostname ilike ${pattern} or udi_pid ilike ${pattern}
-        or udi_sn ilike ${pattern} or product_type ilike ${pattern} or uuid ilike ${pattern})`;
+      const where = sql`virtual_account_id = ${VA} and ${searchTextSql} ilike ${pattern}`;
       await db.execute(sql`select count(*) from product_instances where ${where}`);
       await db.execute(sql`select id, ${displayNameSql} as name, product_type, last_contact_at, reservation from product_instances
         where ${where} order by lower(${displayNameSql}), id limit 10`);
