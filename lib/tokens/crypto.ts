@@ -1,17 +1,14 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { seal, unseal } from "@/lib/crypto/seal";
 import { deriveKey } from "@/lib/secrets";
 
-/** D-11 storage: AES-256-GCM under `token-encryption` as iv(12) ‖ tag(16) ‖ ciphertext; SHA-256 for lookup. */
+/** D-11 storage: AES-256-GCM under `token-encryption`; SHA-256 for lookup. */
 export function encryptToken(token: string, iv: Buffer = randomBytes(12), key = deriveKey("token-encryption")): Buffer {
-  const cipher = createCipheriv("aes-256-gcm", key, iv);
-  const body = Buffer.concat([cipher.update(token, "utf8"), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  return seal(token, "token-encryption", iv, key);
 }
 
 export function decryptToken(stored: Buffer, key = deriveKey("token-encryption")): string {
-  const decipher = createDecipheriv("aes-256-gcm", key, stored.subarray(0, 12));
-  decipher.setAuthTag(stored.subarray(12, 28));
-  return Buffer.concat([decipher.update(stored.subarray(28)), decipher.final()]).toString("utf8");
+  return unseal(stored, "token-encryption", key).toString("utf8");
 }
 
 export function hashToken(token: string): Buffer {
