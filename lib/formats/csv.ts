@@ -21,3 +21,40 @@ export function csvResponse(body: string, fileName: string): Response {
     },
   });
 }
+
+/** One RFC 4180 record, quoted exactly as `toCsv` quotes it. */
+export function csvRecord(cells: (string | number | null | undefined)[]): string {
+  return Papa.unparse([cells.map((v) => (v === null || v === undefined ? "" : String(v)))], { newline: "\r\n" });
+}
+
+/** `toCsv` as a stream: BOM and header first, then each record as the source yields it. */
+export function csvStream(header: string[], rows: AsyncIterable<(string | number | null | undefined)[]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = rows[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode("\uFEFF" + csvRecord(header)));
+        return;
+      }
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode("\r\n" + csvRecord(next.value)));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
+/** A file download (S-0): `Content-Disposition: attachment`, with a UTF-8 name for non-ASCII names. */
+export function attachmentHeaders(fileName: string, contentType: string): Record<string, string> {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return {
+    "Content-Type": contentType,
+    "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    "Cache-Control": "no-store",
+  };
+}

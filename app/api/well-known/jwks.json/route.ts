@@ -1,0 +1,12 @@
+import { getDb } from "@/db";
+import { jwksDocument } from "@/lib/signing/jwks";
+import { publishedSigningKeys } from "@/lib/signing/keys";
+
+// Keys change only on rotation, but they live in the database: never prerender at build time.
+export const dynamic = "force-dynamic";
+
+/** A-26 `GET /.well-known/jwks.json` (rewritten here): no authentication, cacheable for 1 h. */
+export async function GET(): Promise<Response> {
+  const keys = await publishedSigningKeys(await getDb());
+  return Response.json(jwksDocument(keys), { headers: { "Cache-Control": "public, max-age=3600" } });
+}
