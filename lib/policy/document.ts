@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { policies, type Policy, smartAccounts, virtualAccounts } from "@/db/schema";
 import { NotFoundError } from "@/lib/access/errors";
 import { signData, type SignedData, signedElementXml } from "@/lib/signing/document";
+import { CATEGORY_LABELS, POLICY_CATEGORIES } from "./categories";
 import { type PolicyCategory, UTILITY_ACK_DAYS } from "./next-report-due";
 
 /** P-3: a value set by the policy, or inherited from `Cisco default`. */
@@ -20,15 +21,7 @@ export type EffectivePolicy = {
   categories: Record<PolicyCategory, CategoryValues>;
 };
 
-export const POLICY_CATEGORIES: PolicyCategory[] = ["exp", "enf", "unp", "uns"];
-
-/** P-1 labels, in the order S-27 shows them. */
-export const CATEGORY_LABELS: Record<PolicyCategory, string> = {
-  exp: "Export (Perpetual/Subscription)",
-  enf: "Enforced (Perpetual/Subscription)",
-  unp: "Unenforced/Non-Export Perpetual",
-  uns: "Unenforced/Non-Export Subscription",
-};
+export { CATEGORY_LABELS, POLICY_CATEGORIES };
 
 /** Null values are filled from `Cisco default` and tagged `(CISCO default)` (P-3, P-4). */
 export function resolvePolicy(policy: Policy, ciscoDefault: Policy): EffectivePolicy {
