@@ -9,6 +9,8 @@ import { listOrders, orderFormChoices } from "@/lib/ops/orders";
 import { isoDate, now } from "@/lib/clock";
 import { OrdersTab } from "@/components/ops/orders-tab";
 import { SmartAccountsTable } from "@/components/ops/smart-accounts-table";
+import { PoliciesTab } from "@/components/ops/policies-tab";
+import { listPoliciesForOps, policyTargets } from "@/lib/policy/manage";
 import { requireAccess } from "@/lib/auth/session";
 
 const TABS = [
@@ -36,6 +38,9 @@ export default async function OpsPage({ params }: { params: Promise<{ tab?: stri
     const db = await getDb();
     const rows = await listOrders(db, ctx);
     body = <OrdersTab rows={rows} choices={await orderFormChoices(db, ctx)} today={isoDate(now())} />;
+  } else if (current.label === "Policies") {
+    const db = await getDb();
+    body = <PoliciesTab rows={await listPoliciesForOps(db, ctx)} targets={await policyTargets(db, ctx)} />;
   } else body = <NotAvailable screen={current.label} />;
   return (
     <div className="px-6 py-4">
