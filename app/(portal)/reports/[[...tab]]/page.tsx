@@ -1,13 +1,8 @@
+import { renderReportsTab } from "@/components/reports/reports-tab-body";
+import { REPORT_TABS } from "@/components/reports/report-tabs";
 import { CssmPage } from "@/components/shell/cssm-page";
 import { TabNav } from "@/components/shell/tab-nav";
 import { NotAvailable } from "@/components/ui/not-available";
-
-const TABS = [
-  { label: "Report", href: "/reports/report" },
-  { label: "Usage Data Files", href: "/reports/usage-data-files" },
-  { label: "Reporting Policy", href: "/reports/reporting-policy" },
-  { label: "Synch File for Device Controllers", href: "/reports/synch-file" },
-];
 
 export default async function ReportsPage({
   params,
@@ -17,14 +12,16 @@ export default async function ReportsPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const { tab = ["report"] } = await params;
-  const current = TABS.find((t) => t.href === `/reports/${tab[0]}`);
+  const current = REPORT_TABS.find((t) => t.href === `/reports/${tab[0]}`);
   return (
     <CssmPage searchParams={searchParams} path="/reports/report">
-      {() => (
+      {async ({ ctx, smartAccount, params: query }) => (
         <div>
-          <TabNav tabs={TABS} label="Reports" small />
+          <TabNav tabs={REPORT_TABS} label="Reports" small />
           <div className="pt-4">
-            <NotAvailable screen={current?.label ?? "Reports"} />
+            {(await renderReportsTab({ tab: tab[0], ctx, smartAccountId: smartAccount.id, vaId: query.va })) ?? (
+              <NotAvailable screen={current?.label ?? "Reports"} />
+            )}
           </div>
         </div>
       )}
