@@ -101,7 +101,9 @@ export function ProductInstanceDetailView({ detail, tab, tz }: { detail: Product
                 )}
               </Item>
               <Item label="Software Version">{orDash(pi.softwareVersion)}</Item>
-              <Item label="Policy">{detail.policy}</Item>
+              <Item label="Policy" testId="s16-policy">
+                {detail.policy}
+              </Item>
               <Item label="Trust Code Installed">{pi.trustInstalledAt ? formatTimestamp(pi.trustInstalledAt, tz) : "<none>"}</Item>
               <Item label="Next Report Due" testId="s16-next-report-due">
                 {nextReportDue(pi, tz)}

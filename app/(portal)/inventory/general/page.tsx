@@ -24,7 +24,9 @@ export default function GeneralPage({ searchParams }: { searchParams: Promise<Re
                 <dd>{va.isDefault ? "Yes" : "No"}</dd>
                 <dt className="text-slate-500">Policy</dt>
                 <dd>
-                  <a href={`/reports/reporting-policy?va=${va.id}`}>{policy}</a>
+                  <a href={`/reports/reporting-policy?va=${va.id}`} data-testid="s7-policy">
+                    {policy}
+                  </a>
                 </dd>
               </dl>
             </section>
