@@ -231,7 +231,7 @@ export function AssignPolicyDialog({
     >
       <FormError message={error} />
       <p className="mb-3">Make &quot;{policy.name}&quot; the reporting policy of:</p>
-      <Field label="Smart Account" required>
+      <Field label="Smart Account">
         {(p) => (
           <select
             {...p}
@@ -264,7 +264,7 @@ export function AssignPolicyDialog({
         </label>
       </fieldset>
       {level === "va" && (
-        <Field label="Virtual Account" required>
+        <Field label="Virtual Account">
           {(p) => (
             <select {...p} className={select} data-testid="s34-assign-virtual-account" value={vaId} onChange={(e) => setVaId(e.target.value)}>
               {vas.map((v) => (

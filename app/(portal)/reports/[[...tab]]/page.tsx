@@ -17,7 +17,7 @@ export default async function ReportsPage({
     <CssmPage searchParams={searchParams} path="/reports/report">
       {async ({ ctx, smartAccount, params: query }) => (
         <div>
-          <TabNav tabs={REPORT_TABS} label="Reports" small />
+          <TabNav tabs={REPORT_TABS} label="Reports" small keepQuery={["va"]} />
           <div className="pt-4">
             {(await renderReportsTab({ tab: tab[0], ctx, smartAccountId: smartAccount.id, vaId: query.va })) ?? (
               <NotAvailable screen={current?.label ?? "Reports"} />

@@ -16,7 +16,7 @@ export default function SigningKeysPage({ searchParams }: { searchParams: Promis
         const [keys, tz] = await Promise.all([publishedSigningKeys(db), userTimeZone(db, ctx.user.id)]);
         return (
           <div>
-            <TabNav tabs={REPORT_TABS} label="Reports" small />
+            <TabNav tabs={REPORT_TABS} label="Reports" small keepQuery={["va"]} />
             <div className="space-y-3 pt-4">
               <Link href="/reports/usage-data-files" data-testid="s26a-back-to-usage-data-files">
                 Back to Usage Data Files
