@@ -17,7 +17,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 /** Runs an npm script's file through tsx, as `npm run …` does; resolves with the exit code too. */
 async function cli(script: string, args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, ...env }, timeout: 170_000 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -98,5 +98,6 @@ describe.each(drivers)("npm run keys:rotate (D-29) (%s)", (driver) => {
     } finally {
       await drop();
     }
-  });
+    // A fresh database is migrated by a second process: slow on a busy machine.
+  }, 180_000);
 });
