@@ -123,7 +123,7 @@ export function ConvertPakWizard({ pakId, onClose, onDone }: { pakId: string; on
     );
 
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title="Convert to Smart Software Licenses" wide testId="s21-convert-dialog" footer={footer}>
+    <Dialog open onOpenChange={(o) => !o && onClose()} title="Convert to Smart Software Licenses" wide testId="s21-convert-to-smart-software-licenses-dialog" footer={footer}>
       <Stepper steps={["Select Licenses", "Review and Confirm"]} current={step} prefix="" testId="s21-stepper" />
       <FormError message={error ?? (query.isError ? (query.error as Error).message : null)} />
       {!data ? (

@@ -39,7 +39,7 @@ export function DevicesView({ smartAccountId, canConvert }: { smartAccountId: st
         <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2">
           <LastUpdated value={data?.lastUpdated} busy={query.isFetching} onRefresh={() => void query.refetch()} testId="s22" />
           <div className="ml-auto">
-            <SearchBox label="Search Device Identifier, Product Family, Virtual Account" onSearch={search} testId="s22-search" />
+            <SearchBox label="Search Device Identifier, Product Family, Virtual Account" onSearch={search} testId="s22-search-device-identifier-product-family-virtual-account" />
           </div>
         </div>
         {query.isError ? (

@@ -24,7 +24,7 @@ export function HistoryView({ smartAccountId }: { smartAccountId: string }) {
     <section aria-label="Conversion History" className="rounded border border-slate-200 bg-white">
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2">
         <div className="ml-auto">
-          <SearchBox label="Search by Device Identifier or Product Family" onSearch={search} testId="s23-search" />
+          <SearchBox label="Search by Device Identifier or Product Family" onSearch={search} testId="s23-search-by-device-identifier-or-product-family" />
         </div>
       </div>
       {query.isError ? (

@@ -131,7 +131,7 @@ export function LicenseConversionWizard({
   ][step];
 
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title="License Conversion Wizard" wide testId="s22-license-conversion-wizard" footer={footer}>
+    <Dialog open onOpenChange={(o) => !o && onClose()} title="License Conversion Wizard" wide testId="s22-license-conversion-wizard-dialog" footer={footer}>
       <Stepper steps={["Device", "Licenses", "Review and Confirm"]} current={step} testId="s22-stepper" />
       <FormError message={error} />
       {step === 0 && (

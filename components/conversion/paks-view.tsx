@@ -49,7 +49,7 @@ export function PaksView({ smartAccountId, autoConversion, canConvert }: { smart
         <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2">
           <LastUpdated value={data?.lastUpdated} busy={query.isFetching} onRefresh={() => void query.refetch()} testId="s21" />
           <div className="ml-auto">
-            <SearchBox label="Search PAK, SKU, Virtual Account or Order Number" onSearch={search} testId="s21-search" />
+            <SearchBox label="Search PAK, SKU, Virtual Account or Order Number" onSearch={search} testId="s21-search-pak-sku-virtual-account-or-order-number" />
           </div>
         </div>
         {query.isError ? (

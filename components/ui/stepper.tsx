@@ -13,7 +13,7 @@ export function Stepper({ steps, current, prefix = "STEP ", testId }: { steps: s
           <li key={label} className="flex items-center gap-2" aria-current={i === current ? "step" : undefined}>
             {i > 0 && <span className="text-slate-300" aria-hidden="true">|</span>}
             <span className={clsx("rounded px-2 py-0.5", i === current ? "bg-sky-700 text-white" : done ? "text-sky-800" : "text-slate-500")}>
-              {done && <span aria-label="completed">✓ </span>}
+              {done && "✓ "}
               {prefix}
               {i + 1} {label}
             </span>
