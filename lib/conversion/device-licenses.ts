@@ -264,7 +264,6 @@ export async function convertDeviceLicenses(
       initiatedBy: userId,
       initiatedAt: at,
       completedAt: at,
-      createdAt: at,
     })
     .returning({ id: conversions.id });
 

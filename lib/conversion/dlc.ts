@@ -162,7 +162,6 @@ export async function applyDlcReport(
       initiatedBy: null,
       initiatedAt: args.receivedAt,
       completedAt: at,
-      createdAt: at,
     })
     .returning({ id: conversions.id });
 

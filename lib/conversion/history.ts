@@ -34,7 +34,10 @@ function deviceCell(c: { source: "PAK" | "DEVICE"; pak: string | null; udiPid: s
   return c.source === "PAK" ? (c.pak ?? "") : udiListForm({ udiPid: c.udiPid ?? "", udiSn: c.udiSn ?? "" });
 }
 
-/** S-23: the Smart Account's conversions (VA roles: into their VAs), newest first. */
+/**
+ * S-23: the Smart Account's conversions (VA roles: into their VAs), newest first. Conversions at the
+ * same (pinned) instant keep the order they were recorded in: `created_at` is the database's time.
+ */
 export async function listConversions(db: DbOrTx, ctx: AccessContext, f: ConversionListFilter) {
   const { vaIds } = await conversionScope(db, ctx, f.sa);
   const parts: SQL[] = [eq(conversions.smartAccountId, f.sa)];

@@ -186,7 +186,6 @@ export async function convertPak(tx: Tx, ctx: AccessContext, actor: Actor, raw: 
       initiatedBy: userId,
       initiatedAt: at,
       completedAt: at,
-      createdAt: at,
     })
     .returning({ id: conversions.id });
 
