@@ -84,7 +84,7 @@ test.describe("[LICENSES] S-9 … S-12, S-31", () => {
     await expect(balance(page, DNA_ADV)).toHaveText("+2");
     await expect(row(page, HSEC).getByRole("cell").nth(3)).toHaveText("1 (+ 1 pending)");
     await row(page, HSEC).getByRole("button", { name: "Upgrade Pending" }).click();
-    await expect(page.getByRole("dialog", { name: "Upgrade Licenses" })).toContainText("not available yet");
+    await expect(page.getByRole("dialog", { name: "Upgrade Licenses" })).toContainText("Available: 1");
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Actions for C9500-32QC DNA Advantage" }).click();
     await page.getByRole("menuitem", { name: "Transfer...", exact: true }).click();

@@ -22,7 +22,7 @@ test.describe("[SHELL] S-2 / S-4 / S-6", () => {
     await expect(page).toHaveURL(/\/activity\/license-transactions$/);
     await page.getByRole("link", { name: "Convert to Smart Licensing" }).click();
     await expect(page).toHaveURL(/\/convert\/paks$/);
-    await expect(page.getByText("Convert PAKs is not available yet")).toBeVisible();
+    await expect(page.getByRole("table", { name: "PAKs" })).toBeVisible();
     await page.goBack();
     await expect(page).toHaveURL(/\/activity\/license-transactions$/);
     await page.goBack();

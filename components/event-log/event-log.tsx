@@ -10,16 +10,19 @@ import { EVENT_CATEGORIES } from "@/lib/events/catalog";
 type Row = { id: number; message: string; time: string; user: string };
 type Page = { rows: Row[]; total: number; page: number; pageSize: number; pageCount: number };
 
-/** S-20 / S-32 / S-34 event log: type filter, search, `Filter`, `Export to CSV`, paginated `Message | Time | User`. */
+/** S-20 / S-24 / S-32 / S-34 event log: type filter, search, `Filter`, `Export to CSV`, paginated `Message | Time | User`. */
 export function EventLog({
   scope,
   id,
   vaOptions,
+  typeFilter = true,
   testIdPrefix = "s20",
 }: {
-  scope: "va" | "sa" | "ops" | "pi";
+  scope: "va" | "sa" | "ops" | "pi" | "conv";
   id?: string;
   vaOptions?: { id: string; name: string }[];
+  /** S-24 lists one category only, so it shows no type filter. */
+  typeFilter?: boolean;
   testIdPrefix?: string;
 }) {
   const [draftCategory, setDraftCategory] = useState("");
@@ -58,20 +61,22 @@ export function EventLog({
     <section aria-label="Event Log" className="rounded border border-slate-200 bg-white">
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2">
         <SearchBox label="Search by Message" onSearch={(q) => apply({ q: q.trim() })} testId={`${testIdPrefix}-search-by-message`} />
-        <select
-          aria-label="Event Type"
-          value={draftCategory}
-          onChange={(e) => setDraftCategory(e.target.value)}
-          className="rounded border border-slate-300 px-2 py-1"
-          data-testid={`${testIdPrefix}-event-type`}
-        >
-          <option value="">All Events</option>
-          {EVENT_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
+        {typeFilter && (
+          <select
+            aria-label="Event Type"
+            value={draftCategory}
+            onChange={(e) => setDraftCategory(e.target.value)}
+            className="rounded border border-slate-300 px-2 py-1"
+            data-testid={`${testIdPrefix}-event-type`}
+          >
+            <option value="">All Events</option>
+            {EVENT_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        )}
         {vaOptions && (
           <select
             aria-label="Virtual Account"

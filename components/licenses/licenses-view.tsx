@@ -14,6 +14,7 @@ import { LotsTable } from "./lots-table";
 import { ManageTagsDialog } from "./manage-tags-dialog";
 import { NotAvailableDialog } from "./not-available-dialog";
 import { TransferDialog } from "./transfer-dialog";
+import { UpgradeWizard } from "./upgrade-wizard";
 import { fetchJson, type LicenseRow, type LicenseTag, substitutionCell, type VaRef } from "./types";
 
 type Advanced = { billing: string; enforcement: string; expiringDays: string; tag: string };
@@ -30,7 +31,7 @@ export function LicensesView({
   smartAccountId: string;
   va: VaRef;
   reservationEnabled: boolean;
-  permissions: { transfer: boolean; manageTags: boolean; reserve: boolean };
+  permissions: { transfer: boolean; manageTags: boolean; reserve: boolean; upgrade: boolean };
   targets: VaRef[];
 }) {
   const router = useRouter();
@@ -48,6 +49,7 @@ export function LicensesView({
   const [transferIds, setTransferIds] = useState<string[] | null>(null);
   const [tagsOpen, setTagsOpen] = useState(false);
   const [notAvailable, setNotAvailable] = useState<string | null>(null);
+  const [upgrade, setUpgrade] = useState<{ target?: string } | null>(null);
 
   const rowsQuery = useQuery<{ rows: LicenseRow[] }>({
     queryKey: ["licenses", va.id],
@@ -75,8 +77,17 @@ export function LicensesView({
     router.replace(`${pathname}?${next}`, { scroll: false });
   }
 
+  // `View Licenses` of a conversion (S-23) opens this tab on the licenses it deposited: `?licenses=a,b`.
+  const only = search.get("licenses")?.split(",").filter(Boolean) ?? [];
+  function showAll() {
+    const next = new URLSearchParams(search.toString());
+    next.delete("licenses");
+    router.replace(`${pathname}?${next}`, { scroll: false });
+  }
+
   const needle = q.trim().toLowerCase();
   const filtered = rows.filter((r) => {
+    if (only.length && !only.includes(r.licenseDefinitionId)) return false;
     if (needle && mode === "name" && !r.name.toLowerCase().includes(needle)) return false;
     if (needle && mode === "tag" && !r.tags.some((t) => t.toLowerCase().includes(needle))) return false;
     if (advanced.billing && r.billing !== advanced.billing) return false;
@@ -88,7 +99,7 @@ export function LicensesView({
     }
     return true;
   });
-  const searching = Boolean(needle) || JSON.stringify(advanced) !== JSON.stringify(NO_FILTER);
+  const searching = Boolean(needle) || only.length > 0 || JSON.stringify(advanced) !== JSON.stringify(NO_FILTER);
 
   // `By Tag`: rows grouped under tag headers (a license with two tags shows in both), then `Untagged`.
   const groups: { title: string | null; rows: LicenseRow[] }[] =
@@ -149,9 +160,11 @@ export function LicensesView({
                   Export to CSV
                 </a>
               </Menu.Item>
-              <Menu.Item onSelect={() => setNotAvailable("Upgrade Licenses")} className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-slate-100">
-                Upgrade Licenses...
-              </Menu.Item>
+              {permissions.upgrade && (
+                <Menu.Item onSelect={() => setUpgrade({})} className="cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-slate-100" data-testid="s9-upgrade-licenses">
+                  Upgrade Licenses...
+                </Menu.Item>
+              )}
             </Menu.Content>
           </Menu.Portal>
         </Menu.Root>
@@ -254,6 +267,14 @@ export function LicensesView({
             Clear
           </Button>
         </form>
+      )}
+      {only.length > 0 && (
+        <p className="flex items-center gap-2 border-b border-slate-200 bg-sky-50 px-3 py-2 text-sky-900" data-testid="s9-filtered">
+          Showing the {only.length === 1 ? "license" : "licenses"} of a conversion.
+          <Button variant="link" onClick={showAll} data-testid="s9-show-all-licenses">
+            Show all licenses
+          </Button>
+        </p>
       )}
       {rowsQuery.isError ? (
         <p role="alert" className="px-3 py-4 text-red-700">
@@ -358,11 +379,14 @@ export function LicensesView({
                             {a}
                           </span>
                         ))}
-                        {r.upgradePending && (
-                          <Button variant="link" onClick={() => setNotAvailable("Upgrade Licenses")}>
-                            Upgrade Pending
-                          </Button>
-                        )}
+                        {r.upgradePending &&
+                          (permissions.upgrade ? (
+                            <Button variant="link" onClick={() => setUpgrade({ target: r.licenseDefinitionId })} data-testid="s9-upgrade-pending">
+                              Upgrade Pending
+                            </Button>
+                          ) : (
+                            <span className="block text-sky-800">Upgrade Pending</span>
+                          ))}
                       </td>
                       <td className="px-3 py-1.5">
                         <ActionsMenu label={`Actions for ${r.name}`} actions={rowActions(r)} />
@@ -424,6 +448,17 @@ export function LicensesView({
             void queryClient.invalidateQueries({ queryKey: ["licenses"] });
           }}
           onClose={() => setTagsOpen(false)}
+        />
+      )}
+      {upgrade && (
+        <UpgradeWizard
+          va={va}
+          initialTarget={upgrade.target}
+          onClose={() => setUpgrade(null)}
+          onDone={() => {
+            setUpgrade(null);
+            refresh();
+          }}
         />
       )}
       {notAvailable && <NotAvailableDialog title={notAvailable} onClose={() => setNotAvailable(null)} />}

@@ -140,6 +140,7 @@ export const EVENT_CATALOG = {
   "E-61": { template: "Alert {change}: {alert}.", shownIn: ["VA", "SA"] },
   "E-62": { template: '{qty} "{license}" license(s) expire in {n} day(s) on {date}.', shownIn: ["VA", "LIC"] },
   "E-63": { template: '{qty} "{license}" license(s) expired on {date}.', shownIn: ["VA", "LIC"] },
+  "E-109": { template: 'Licenses of {udi} were converted to Smart Licensing in "{sa}/{va}".', shownIn: ["TRAD"] },
 } as const satisfies Record<string, Entry>;
 
 export type EventType = keyof typeof EVENT_CATALOG;

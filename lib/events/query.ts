@@ -16,9 +16,9 @@ import { EVENT_CATEGORIES } from "./catalog";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
-/** One filter shape for S-20 (VA), S-32 (Activity) and the S-34 ops log; shared by the list and CSV routes. */
+/** One filter shape for S-20 (VA), S-32 (Activity), S-24 (Convert) and the S-34 ops log; shared by the list and CSV routes. */
 export const eventFilterSchema = z.object({
-  scope: z.enum(["va", "sa", "ops", "pi"]),
+  scope: z.enum(["va", "sa", "ops", "pi", "conv"]),
   id: z.string().uuid().optional(),
   va: z.string().uuid().optional(),
   category: z.enum(EVENT_CATEGORIES).optional(),
@@ -59,7 +59,9 @@ async function visibility(db: DbOrTx, ctx: AccessContext, f: EventFilter): Promi
   }
   const sa = await requireSmartAccount(db, ctx, f.id);
   assertCan(ctx, "view", { saId: sa.id });
-  const inSa = and(eq(events.smartAccountId, sa.id), sql`(${events.shownIn} && array['SA','VA']::text[])`)!;
+  // S-24 lists the CONV events of the Smart Account; S-32 its SA and VA events.
+  const shown = f.scope === "conv" ? sql`'CONV' = any(${events.shownIn})` : sql`(${events.shownIn} && array['SA','VA']::text[])`;
+  const inSa = and(eq(events.smartAccountId, sa.id), shown)!;
   const parts: SQL[] = [inSa];
   if (!seesWholeAccount(ctx, sa.id)) {
     const mine = (await visibleVirtualAccounts(db, ctx, sa.id)).map((v) => v.id);

@@ -161,5 +161,6 @@ export function licensePermissions(ctx: AccessContext, va: { id: string; smartAc
     transfer: can(ctx, "license.transfer", scope),
     manageTags: can(ctx, "tags.manage", { saId: va.smartAccountId }),
     reserve: can(ctx, "reservation.manage", scope),
+    upgrade: can(ctx, "license.convert", scope),
   };
 }

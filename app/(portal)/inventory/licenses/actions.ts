@@ -3,6 +3,7 @@
 import { mutation } from "@/lib/actions/mutation";
 import { assignLicenseTag, assignTagSchema, createLicenseTag, createTagSchema, deleteLicenseTag, deleteTagSchema, renameLicenseTag, renameTagSchema } from "@/lib/licensing/tags";
 import { transferLicenses, transferLicensesSchema } from "@/lib/licensing/transfer";
+import { upgradeLicenses, upgradeLicensesSchema } from "@/lib/licensing/upgrade";
 
 const revalidate = ["/inventory"];
 
@@ -14,3 +15,6 @@ export const createLicenseTagAction = mutation(createTagSchema, ({ tx, ctx, acto
 export const renameLicenseTagAction = mutation(renameTagSchema, ({ tx, ctx, actor, input }) => renameLicenseTag(tx, ctx, actor, input));
 export const deleteLicenseTagAction = mutation(deleteTagSchema, ({ tx, ctx, actor, input }) => deleteLicenseTag(tx, ctx, actor, input));
 export const assignLicenseTagAction = mutation(assignTagSchema, ({ tx, ctx, actor, input }) => assignLicenseTag(tx, ctx, actor, input));
+
+/** S-14 `Upgrade Licenses` › `Submit` (W-22). */
+export const upgradeLicensesAction = mutation(upgradeLicensesSchema, ({ tx, ctx, actor, input }) => upgradeLicenses(tx, ctx, actor, input), { revalidate });
