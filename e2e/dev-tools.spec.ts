@@ -97,7 +97,7 @@ test.describe("[DEV] S-60 demo tools", () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe("ReturnCode_CSR1000V_95QS2T1KUJX.txt");
     expect(fs.readFileSync((await file.path())!, "utf8")).toMatch(/^UDI: PID:CSR1000V,SN:95QS2T1KUJX\nReturn code: C\S{58}\n$/);
-    await dialog.getByRole("button", { name: "Close" }).click();
+    await dialog.getByTestId("s60-close").click();
 
     await deviceAction(page, "PID:C8000V,SN:9ZZTRUSTDEMO", "Save Return Code");
     await expect(page.getByText("This device holds no authorization code, so there is nothing to return.")).toBeVisible();
