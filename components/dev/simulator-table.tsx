@@ -100,7 +100,7 @@ export function SimulatorTable() {
         <tbody>
           {rows?.map((d) => (
             <tr key={d.id} className="border-t border-slate-100 align-top">
-              <td className="px-3 py-1.5 font-mono text-xs">{d.udi}</td>
+              <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{d.udi}</td>
               <td className="px-3 py-1.5">{d.hostname ?? "-"}</td>
               <td className="px-3 py-1.5">
                 {d.licenses.length === 0 ? (
@@ -118,7 +118,7 @@ export function SimulatorTable() {
               <td className="px-3 py-1.5">{d.utilityMode ? "Enabled" : "Disabled"}</td>
               <td className="px-3 py-1.5 whitespace-nowrap">{d.trustInstalledAt ? `Installed ${formatTimestamp(d.trustInstalledAt)}` : "-"}</td>
               <td className="px-3 py-1.5 font-mono">{d.nextReportId}</td>
-              <td className="px-3 py-1.5">
+              <td className="whitespace-nowrap px-3 py-1.5">
                 <ActionsMenu actions={actionsFor(d)} />
               </td>
             </tr>

@@ -81,7 +81,9 @@ export async function listSimDevices(db: DbOrTx): Promise<SimDeviceListRow[]> {
     id: r.id,
     udi: udiText(r.udiPid, r.udiSn),
     hostname: r.hostname,
-    licenses: Object.entries(r.licenses).map(([tag, count]) => ({ entitlementTag: tag, name: names.get(tag) ?? tag, count })),
+    licenses: Object.entries(r.licenses)
+      .map(([tag, count]) => ({ entitlementTag: tag, name: names.get(tag) ?? tag, count }))
+      .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" })),
     utilityMode: r.utilityMode,
     trustInstalledAt: r.trustSecret ? (asInstalled(r.installed).trust?.installedAt ?? r.createdAt.toISOString()) : null,
     nextReportId: r.nextReportId,
