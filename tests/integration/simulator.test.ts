@@ -2,13 +2,14 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Db } from "@/db/client";
-import { authorizations, licenseUsage, productInstances, signingKeys, simDevices } from "@/db/schema";
+import { authorizations, licenseUsage, outbox, productInstances, signingKeys, simDevices } from "@/db/schema";
 import { ValidationError } from "@/lib/access/errors";
 import { pinClock, resetClock } from "@/lib/clock";
 import { unseal } from "@/lib/crypto/seal";
 import { confirmationCode, returnCode } from "@/lib/reservation/codes";
 import { authorizationId, DEMO_PRODUCT_INSTANCES, seedDemo, seededReportId, simDeviceId } from "@/lib/seed/demo";
 import { entitlementTag, softwareTagForPid } from "@/lib/seed/reference";
+import { listOutbox, outboxAttachment } from "@/lib/mailbox/outbox";
 import { resetDemoData } from "@/lib/seed/reset";
 import { signData, signedElementXml } from "@/lib/signing/document";
 import { currentSigningKey } from "@/lib/signing/keys";
@@ -194,6 +195,31 @@ describe.each(drivers)("S-60 device simulator (%s)", (driver) => {
     await expect(db.transaction((tx) => importSimFile(tx, { deviceId: ISR4461, bytes: Buffer.from(code) }))).rejects.toThrow("This PLR code was not issued to this device.");
   });
 
+  it("the mailbox lists the outbox newest first and serves its attachments", async () => {
+    await db.insert(outbox).values([
+      { to: "admin@example.com", subject: "Older", body: "first", createdAt: new Date(T0.getTime() - 60_000) },
+      {
+        to: "viewer@example.com",
+        subject: "Newer",
+        body: "second",
+        attachments: [{ name: "FDO222815Y4_20240310.lic", contentType: "text/plain", content: "License: 11 securityk9\n" }, { name: "x.bin", contentBase64: "AAEC" }],
+        createdAt: T0,
+      },
+    ]);
+    const list = await listOutbox(db, { page: 1, pageSize: 10 });
+    expect(list.total).toBe(2);
+    expect(list.messages.map((m) => [m.subject, m.to, m.attachments.map((a) => a.name)])).toEqual([
+      ["Newer", "viewer@example.com", ["FDO222815Y4_20240310.lic", "x.bin"]],
+      ["Older", "admin@example.com", []],
+    ]);
+    const lic = await outboxAttachment(db, list.messages[0].id, 0);
+    expect(lic).toMatchObject({ name: "FDO222815Y4_20240310.lic", contentType: "text/plain" });
+    expect(lic.bytes.toString()).toBe("License: 11 securityk9\n");
+    expect((await outboxAttachment(db, list.messages[0].id, 1)).bytes).toEqual(Buffer.from([0, 1, 2]));
+    await expect(outboxAttachment(db, list.messages[1].id, 0)).rejects.toThrow("Not found.");
+    expect((await listOutbox(db, { page: 2, pageSize: 10 })).page).toBe(1);
+  });
+
   it("Reset restores the seeded devices and keeps the signing keys", async () => {
     const keyId = (await currentSigningKey(db)).keyId;
     await resetDemoData(db, "demo", T0);
@@ -202,5 +228,6 @@ describe.each(drivers)("S-60 device simulator (%s)", (driver) => {
     expect(c1111.licenses[entitlementTag(3)]).toBe(1);
     expect((await device(db, TRUST_DEMO)).trustSecret).toBeNull();
     expect((await db.select().from(signingKeys)).map((k) => k.keyId)).toEqual([keyId]);
+    expect(await db.$count(outbox)).toBe(0);
   });
 });
