@@ -130,6 +130,7 @@ test.describe("[DEV] S-60 demo tools", () => {
     const message = page.getByRole("article", { name: "Daily alert summary for Eg-SA-01 (2024-Mar-11)" });
     await expect(message).toBeVisible();
     await expect(message).toContainText("viewer@example.com");
+    await expect(message).toContainText("2024-Mar-11 00:30:00");
     await expect(message).toContainText('Major - Insufficient Licenses: The virtual account "Krakow LAN-SW" is using 1 more');
     await expect(page.getByRole("status")).toHaveText("Showing Page 1 of 1 (1 Records)");
   });

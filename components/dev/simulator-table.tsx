@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import type { SimDevicesResponse } from "@/app/api/ui/dev/sim-devices/route";
 import { ActionsMenu, type MenuAction } from "@/components/ui/actions-menu";
 import { Button } from "@/components/ui/button";
-import { allRecordsSummary, formatTimestamp } from "@/lib/format";
+import { allRecordsSummary } from "@/lib/format";
 import { errorMessage, saveResponse } from "./download";
 import { EditUsageDialog } from "./edit-usage-dialog";
 import { ImportFileDialog } from "./import-file-dialog";
@@ -116,7 +116,7 @@ export function SimulatorTable() {
                 )}
               </td>
               <td className="px-3 py-1.5">{d.utilityMode ? "Enabled" : "Disabled"}</td>
-              <td className="px-3 py-1.5 whitespace-nowrap">{d.trustInstalledAt ? `Installed ${formatTimestamp(d.trustInstalledAt)}` : "-"}</td>
+              <td className="whitespace-nowrap px-3 py-1.5">{d.trust}</td>
               <td className="px-3 py-1.5 font-mono">{d.nextReportId}</td>
               <td className="whitespace-nowrap px-3 py-1.5">
                 <ActionsMenu actions={actionsFor(d)} />
