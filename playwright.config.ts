@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 /**
  * E2E runs the built app in Debian Chromium: the full suite on PGlite, and the `@smoke` subset on
- * PostgreSQL when TEST_DATABASE_URL is set. Both servers run with E2E=1 (A-25 hooks).
+ * PostgreSQL when TEST_DATABASE_URL is set. Both servers run with E2E=1 (A-25 hooks) and DEMO_TOOLS=1 (S-60 `/dev` tools).
  */
 const PGLITE_PORT = Number(process.env.E2E_PORT ?? 3100);
 const POSTGRES_PORT = PGLITE_PORT + 1;

@@ -6,12 +6,13 @@ import { parseArgs } from "./cli";
 
 /**
  * Starts a fresh instance for Playwright: an empty PGlite folder, or a new database on the
- * TEST_DATABASE_URL server. The E2E suites pin the clock and reset the data through A-25.
+ * TEST_DATABASE_URL server. The E2E suites pin the clock and reset the data through A-25; DEMO_TOOLS=1
+ * adds the `/dev` tools (S-60), while E2E=1 keeps the job worker off (jobs run through A-25).
  */
 const args = parseArgs(process.argv.slice(2));
 const driver = args.driver === "postgres" ? "postgres" : "pglite";
 const port = String(args.port ?? 3100);
-const env: NodeJS.ProcessEnv = { ...process.env, E2E: "1", PORT: port, OPENSSM_CLOCK: "2024-03-10T12:00:00Z" };
+const env: NodeJS.ProcessEnv = { ...process.env, E2E: "1", DEMO_TOOLS: "1", PORT: port, OPENSSM_CLOCK: "2024-03-10T12:00:00Z" };
 delete env.DATABASE_URL;
 
 if (driver === "pglite") {

@@ -2,7 +2,8 @@
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
 
-export type MenuAction = { label: string; onSelect: () => void; danger?: boolean };
+/** `disabled` items stay visible with `hint` as their tooltip (e.g. a workspace not built yet). */
+export type MenuAction = { label: string; onSelect: () => void; danger?: boolean; disabled?: boolean; hint?: string; testId?: string };
 
 /** S-0 per-row `Actions ▾`: only permitted items; with none, `Actions` shows disabled. */
 export function ActionsMenu({ actions, label = "Actions" }: { actions: MenuAction[]; label?: string }) {
@@ -24,7 +25,10 @@ export function ActionsMenu({ actions, label = "Actions" }: { actions: MenuActio
             <Menu.Item
               key={a.label}
               onSelect={a.onSelect}
-              className={`cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-slate-100 ${a.danger ? "text-red-700" : ""}`}
+              disabled={a.disabled}
+              title={a.hint}
+              data-testid={a.testId}
+              className={`cursor-pointer px-3 py-1.5 outline-none data-[highlighted]:bg-slate-100 data-[disabled]:cursor-not-allowed data-[disabled]:text-slate-400 ${a.danger ? "text-red-700" : ""}`}
             >
               {a.label}
             </Menu.Item>

@@ -44,6 +44,8 @@ export const simDevices = pgTable("sim_devices", {
   udiPid: text("udi_pid").notNull(),
   udiSn: text("udi_sn").notNull(),
   hostname: text("hostname"),
+  /** F-1.7: the device sends its hostname only with privacy off. */
+  hostnamePrivacy: boolean("hostname_privacy").notNull().default(true),
   softwareVersion: text("software_version").notNull().default("17.9.1"),
   softwareTag: text("software_tag"),
   licenses: jsonb("licenses").$type<Record<string, number>>().notNull().default({}),

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
+import { now } from "@/lib/clock";
 import { outbox, userPreferences, users } from "@/db/schema";
 import { can, loadAccess } from "@/lib/access/context";
 import { NOTIFY_ROWS, type NotifyKey } from "./types";
@@ -57,5 +58,7 @@ export async function optedInUsers(
 
 export async function queueMail(db: DbOrTx, to: string[], subject: string, body: string): Promise<void> {
   if (to.length === 0) return;
-  await db.insert(outbox).values(to.map((t) => ({ to: t, subject, body })));
+  // The mailbox shows when a message was sent: the app's clock, not the database's (lib/clock.ts).
+  const createdAt = now();
+  await db.insert(outbox).values(to.map((t) => ({ to: t, subject, body, createdAt })));
 }

@@ -4,6 +4,7 @@ import { createContext } from "./demo/context";
 import { seedProductInstances } from "./demo/instances";
 import { seedCslu, seedOnPrem } from "./demo/installations";
 import { seedLicenses } from "./demo/licenses";
+import { seedSimDevices } from "./demo/simulator";
 import { seedTokens } from "./demo/tokens";
 import { seedTraditional } from "./demo/traditional";
 
@@ -22,6 +23,7 @@ export async function seedDemo(tx: DbOrTx, t0: Date): Promise<void> {
   await seedProductInstances(ctx);
   await seedCslu(ctx);
   await seedTokens(ctx);
+  await seedSimDevices(ctx);
   await ctx.flushEvents();
 }
 
@@ -31,3 +33,4 @@ export { DEMO_ORDERS } from "./demo/licenses";
 export { DEMO_PRODUCT_INSTANCES } from "./demo/instances";
 export { DEMO_PAKS, DEMO_TRAD_DEVICES } from "./demo/traditional";
 export { BUILTIN_ONPREM } from "./demo/installations";
+export { demoSimDevices, seededReportId } from "./demo/simulator";

@@ -42,3 +42,6 @@ export const udiText = (pid: string, sn: string): string => `PID:${pid},SN:${sn}
 /** P-19 display name. */
 export const piDisplayName = (pid: string, sn: string, hostname?: string | null, shared?: boolean): string =>
   shared && hostname ? hostname : `UDI_PID:${pid}; UDI_SN:${sn};`;
+
+/** D-30 simulated device (DD-13). */
+export const simDeviceId = (pid: string, sn: string): string => uuidv5(`sim-device:${pid}:${sn}`);

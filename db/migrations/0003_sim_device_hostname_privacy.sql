@@ -1,0 +1,1 @@
+ALTER TABLE "sim_devices" ADD COLUMN "hostname_privacy" boolean DEFAULT true NOT NULL;
