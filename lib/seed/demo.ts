@@ -6,6 +6,7 @@ import { seedCslu, seedOnPrem } from "./demo/installations";
 import { seedLicenses } from "./demo/licenses";
 import { seedTokens } from "./demo/tokens";
 import { seedTraditional } from "./demo/traditional";
+import { seedTraditionalFiles } from "./demo/traditional-files";
 
 /**
  * Loads the §9 demo data set (DD-2..DD-6, DD-9..DD-12) into a database that already holds the
@@ -18,6 +19,7 @@ export async function seedDemo(tx: DbOrTx, t0: Date): Promise<void> {
   await seedAccounts(ctx);
   await seedLicenses(ctx);
   await seedTraditional(ctx);
+  await seedTraditionalFiles(ctx);
   await seedOnPrem(ctx);
   await seedProductInstances(ctx);
   await seedCslu(ctx);
