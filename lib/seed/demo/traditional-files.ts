@@ -56,7 +56,8 @@ export async function seedTraditionalFiles(ctx: SeedContext): Promise<void> {
         ctx.event({ type: "E-101:device", params: { n: issue.length, pid: d.pid, sn: d.sn }, actor, workspace: "TRAD", data, occurredAt: at });
       }
     }
-    if (d.sa && d.va) {
+    // The CSR1000V was assigned after its issue (W-48); the ASR 920 got its Smart Account from its PAK.
+    if (d.sa && d.va && d.lines.some((l) => l.fromPak)) {
       const at = ctx.at(Math.min(...d.lines.map((l) => l.issued)) + 5);
       ctx.event({
         type: "E-107",
