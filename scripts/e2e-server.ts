@@ -11,7 +11,7 @@ import { parseArgs } from "./cli";
 const args = parseArgs(process.argv.slice(2));
 const driver = args.driver === "postgres" ? "postgres" : "pglite";
 const port = String(args.port ?? 3100);
-const env: NodeJS.ProcessEnv = { ...process.env, E2E: "1", PORT: port, OPENSSM_CLOCK: "2024-03-10T12:00:00Z" };
+const env: NodeJS.ProcessEnv = { ...process.env, E2E: "1", DEMO_TOOLS: "1", PORT: port, OPENSSM_CLOCK: "2024-03-10T12:00:00Z" };
 delete env.DATABASE_URL;
 
 if (driver === "pglite") {

@@ -2,7 +2,9 @@ import type { DbOrTx } from "@/db/client";
 import type { AccessContext } from "@/lib/access/context";
 import { ValidationError } from "@/lib/access/errors";
 import { publishedSigningKeys } from "@/lib/signing/keys";
-import { requireDevice } from "./access";
+import { asc } from "drizzle-orm";
+import { tradDevices } from "@/db/schema";
+import { requireDevice, visibleDevicesWhere } from "./access";
 import { writeDeviceCredential } from "./formats/device-credential";
 import { parsePermissionTicket, verifyPermissionTicket } from "./formats/permission-ticket";
 import { rehostTicketFor, writeRehostTicket } from "./formats/rehost-ticket";
@@ -12,6 +14,15 @@ import { rehostTicketFor, writeRehostTicket } from "./formats/rehost-ticket";
  */
 export const SIGNATURE_MISMATCH = "Data and signature do not match";
 export const NOT_A_PERMISSION_TICKET = "This file is not a permission ticket.";
+
+/** The devices the `Device Credential` tool offers: those the user sees. */
+export async function deviceChoices(db: DbOrTx, ctx: AccessContext) {
+  return db
+    .select({ id: tradDevices.id, pid: tradDevices.udiPid, sn: tradDevices.udiSn })
+    .from(tradDevices)
+    .where(visibleDevicesWhere(ctx))
+    .orderBy(asc(tradDevices.udiPid), asc(tradDevices.udiSn));
+}
 
 /** `Device Credential`: `cred.lic` (F-11c) of a device the user sees. */
 export async function deviceCredentialFile(db: DbOrTx, ctx: AccessContext, deviceId: string): Promise<string> {

@@ -166,20 +166,6 @@ export async function requireRehost(db: DbOrTx, ctx: AccessContext, rehostId: st
   return { rehost: row, device };
 }
 
-/** What `Continue...` (S-58) reopens the wizard with. */
-export async function rehostDetail(db: DbOrTx, ctx: AccessContext, rehostId: string) {
-  const { rehost, device } = await requireRehost(db, ctx, rehostId);
-  const lines = rehost.selectedLineIds.length
-    ? await db.select().from(tradLicenseLines).where(inArray(tradLicenseLines.id, rehost.selectedLineIds))
-    : [];
-  return {
-    id: rehost.id,
-    status: rehost.status,
-    source: { pid: device.udiPid, sn: device.udiSn },
-    lines: lines.map((l) => ({ feature: l.feature, count: l.count })),
-  };
-}
-
 export const completeRehostSchema = z.object({
   rehostId: z.string().uuid().optional(),
   rehostTicket: z.string().max(20_000),

@@ -27,7 +27,7 @@ export const rmaSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9]{0,20}$/, TRAD_MSG.rmaNumber)
-    .optional()
+    .nullish()
     .transform((v) => v || null),
 });
 export type RmaInput = z.input<typeof rmaSchema>;
