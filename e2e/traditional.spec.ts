@@ -127,7 +127,7 @@ test.describe("[TRADITIONAL] S-51 … S-60", () => {
     await wizard.getByRole("button", { name: "Get Permission Ticket" }).click();
     const pt = await save(page, () => wizard.getByRole("link", { name: "Download Permission Ticket" }).click());
     expect(pt.suggestedFilename()).toBe("pt.lic");
-    expect(await text(pt)).toMatch(/^PermissionTicket: 1\.0\nTransaction: [0-9a-f-]{36}\nSourceUDI: CSR1000V:9QLBLATKXM4\nRemove: \*[A-Z0-9]{18} securityk9 1\.0 INFINITE_KEYS\nAdd: 11 securityk9 1\.0 LONG GRACE /);
+    expect(await text(pt)).toMatch(/^PermissionTicket: 1\.0\nTransaction: [0-9a-f-]{36}\nSourceUDI: CSR1000V:9QLBLATKXM4\nRemove: \*[A-Z0-9]{18} securityk9 1\.0 1\nAdd: 11 securityk9 1\.0 LONG GRACE /);
     await wizard.getByTestId("s56-close").click();
 
     // The device installs the permission ticket and answers with its rehost ticket.

@@ -63,7 +63,7 @@ export function TraditionalTools({ devices }: { devices: Device[] }) {
           href={deviceId ? `/api/dev/traditional/credential?deviceId=${deviceId}` : undefined}
           download="cred.lic"
           aria-disabled={!deviceId}
-          className="inline-flex items-center rounded bg-sky-700 px-3 py-1.5 text-sm text-white hover:bg-sky-800 hover:no-underline"
+          className="inline-flex items-center rounded bg-sky-700 px-3 py-1.5 text-sm text-white! hover:bg-sky-800 hover:no-underline"
           data-testid="s60-download-device-credential"
         >
           Download cred.lic

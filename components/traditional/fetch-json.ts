@@ -6,8 +6,8 @@ export async function fetchJson<T>(url: string, failure: string): Promise<T> {
   return body as T;
 }
 
-/** Saves a stored file through its download route. */
-export function downloadFile(url: string, fileName: string): void {
+/** Saves a file through its download route; the route's Content-Disposition names it unless `fileName` is given. */
+export function downloadFile(url: string, fileName = ""): void {
   const a = document.createElement("a");
   a.href = url;
   a.download = fileName;

@@ -83,7 +83,7 @@ export function LicensesTab({ options }: { options: TraditionalOptions }) {
                     actions={
                       r.downloadable
                         ? [
-                            { label: "Download", onSelect: () => downloadFile(`/api/ui/traditional/lines/${r.id}`, `${r.udi.split(":")[1]}.lic`) },
+                            { label: "Download", onSelect: () => downloadFile(`/api/ui/traditional/lines/${r.id}`) },
                             { label: "Email", onSelect: () => setOpen({ kind: "email", line: r }) },
                             { label: "Resend All for Device", onSelect: () => setOpen({ kind: "resend", line: r }) },
                           ]

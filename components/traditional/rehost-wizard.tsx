@@ -256,7 +256,7 @@ export function RehostWizard({
           <a
             href={`/api/ui/traditional/rehosts/${rehostId}/permission-ticket`}
             download="pt.lic"
-            className="inline-flex items-center rounded bg-sky-700 px-3 py-1.5 text-sm text-white hover:bg-sky-800 hover:no-underline"
+            className="inline-flex items-center rounded bg-sky-700 px-3 py-1.5 text-sm text-white! hover:bg-sky-800 hover:no-underline"
             data-testid="s56-download-permission-ticket"
           >
             Download Permission Ticket

@@ -22,7 +22,7 @@ export function ResultPanel({ file, userEmail, testPrefix, onClose }: { file: Is
         <a
           href={`/api/ui/traditional/files/${file.fileId}`}
           download={file.fileName}
-          className="inline-flex items-center rounded bg-sky-700 px-3 py-1.5 text-sm text-white hover:bg-sky-800 hover:no-underline"
+          className="inline-flex items-center rounded bg-sky-700 px-3 py-1.5 text-sm text-white! hover:bg-sky-800 hover:no-underline"
           data-testid={`${testPrefix}-download`}
         >
           Download

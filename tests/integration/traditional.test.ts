@@ -376,7 +376,7 @@ describe.each(drivers)("Traditional licensing W-43..W-48 (%s)", (driver) => {
       expect(rehost).toMatchObject({ status: "PERMISSION_TICKET_ISSUED", selectedLineIds: [lines[0].id], graceExpiresAt: new Date("2024-05-09T13:00:00Z") });
       permissionTicket = rehost.permissionTicket!;
       const pt = parsePermissionTicket(permissionTicket);
-      expect(pt).toMatchObject({ transaction: rehostId, sourceUdi: CSR, removes: [{ feature: "securityk9", version: "1.0", count: null }] });
+      expect(pt).toMatchObject({ transaction: rehostId, sourceUdi: CSR, removes: [{ feature: "securityk9", version: "1.0", count: 1 }] });
       const grace = await db
         .select()
         .from(tradLicenseLines)
@@ -412,7 +412,7 @@ describe.each(drivers)("Traditional licensing W-43..W-48 (%s)", (driver) => {
       const [destDevice] = await db.select().from(tradDevices).where(eq(tradDevices.udiSn, "9NEWDEVICE1"));
       expect(destDevice).toMatchObject({ smartAccountId: saId(EG_SA), virtualAccountId: vaId(EG_SA, "Eg-VA-01") });
       const destLines = await db.select().from(tradLicenseLines).where(eq(tradLicenseLines.deviceId, destDevice.id));
-      expect(destLines.map((l) => [l.feature, l.type, l.count, l.status, l.pakLineId])).toEqual([["securityk9", "PERMANENT", null, "ACTIVE", pakLineId("7HN4W2C9D3K", 1)]]);
+      expect(destLines.map((l) => [l.feature, l.type, l.count, l.status, l.pakLineId])).toEqual([["securityk9", "PERMANENT", 1, "ACTIVE", pakLineId("7HN4W2C9D3K", 1)]]);
       const [file] = await db.select().from(tradLicenseFiles).where(eq(tradLicenseFiles.id, fileId));
       expect(file).toMatchObject({ kind: "REHOST", emailedTo: ["admin@example.com"] });
       expect(parseLicenseFile(file.content)[0].udi).toEqual(dest);
