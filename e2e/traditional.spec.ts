@@ -31,6 +31,13 @@ test.describe("[TRADITIONAL] S-51 … S-60", () => {
     await expect(pakRow(page, "8PL2M6N4B9V")).toContainText("UNFULFILLED");
     await expect(pakRow(page, "7HN4W2C9D3K")).toContainText("FULFILLED");
 
+    // `Export to CSV` (F-17): BOM, the on-screen header, `{Screen}_{SA}_{stamp}.csv`.
+    const csv = await save(page, () => page.getByRole("link", { name: "Export to CSV" }).click());
+    expect(csv.suggestedFilename()).toBe("PAKs_or_Tokens_Eg-SA-01_20240310T120000.csv");
+    const csvText = await text(csv);
+    expect(csvText.startsWith("\uFEFFPAK/Token,Virtual Account,Order Number,Product,Status,Used,Available\r\n")).toBe(true);
+    expect(csvText).toContain("8PL2M6N4B9V,Eg-VA-02,107326781,Family: Cisco 1100 Series Integrated Services Routers SKU: FL-1100-8P-HSEC=,UNFULFILLED,0,2");
+
     await pakRow(page, "8PL2M6N4B9V").getByTestId("s52-row-menu").click();
     await page.getByRole("menuitem", { name: "Get Licenses..." }).click();
     const wizard = page.getByRole("dialog", { name: "Get Licenses" });
