@@ -150,3 +150,18 @@ export const userPaks = pgTable(
   },
   (t) => [uniqueIndex("user_paks_pk").on(t.userId, t.pakId)],
 );
+
+// S-52 `Manage PAKs ▾` › `Hide`: hiding is per user, so a PAK hidden by one user stays listed for others.
+export const tradHiddenPaks = pgTable(
+  "trad_hidden_paks",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    pakId: uuid("pak_id")
+      .notNull()
+      .references(() => paks.id, { onDelete: "cascade" }),
+    hiddenAt: tstz("hidden_at").notNull(),
+  },
+  (t) => [uniqueIndex("trad_hidden_paks_pk").on(t.userId, t.pakId)],
+);

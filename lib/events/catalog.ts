@@ -140,6 +140,17 @@ export const EVENT_CATALOG = {
   "E-61": { template: "Alert {change}: {alert}.", shownIn: ["VA", "SA"] },
   "E-62": { template: '{qty} "{license}" license(s) expire in {n} day(s) on {date}.', shownIn: ["VA", "LIC"] },
   "E-63": { template: '{qty} "{license}" license(s) expired on {date}.', shownIn: ["VA", "LIC"] },
+  "E-100": { template: "PAK {pak} was added to your PAK list.", shownIn: ["TRAD"] },
+  "E-101": { template: "{n} license line(s) from PAK {pak} were issued to {pid}:{sn}.", shownIn: ["TRAD"] },
+  // Lines issued before their PAK reached this portal (the DD-10 seed history).
+  "E-101:device": { template: "{n} license line(s) were issued to {pid}:{sn}.", shownIn: ["TRAD"] },
+  "E-102": { template: "An evaluation license for {feature} was issued to {pid}:{sn}, valid 60 days.", shownIn: ["TRAD"] },
+  "E-103": { template: "A permission ticket to move {n} license(s) from {udi} was issued.", shownIn: ["TRAD"] },
+  "E-104": { template: "Licenses were moved from {src} to {dst}.", shownIn: ["TRAD"] },
+  "E-105": { template: "Replacement licenses for failed device {src} were issued to {dst}{rma}.", shownIn: ["TRAD"] },
+  "E-106": { template: "All licenses of {udi} were {delivery}.", shownIn: ["TRAD"] },
+  "E-107": { template: '{kind} {id} was assigned to Smart Account "{sa}", virtual account "{va}".', shownIn: ["TRAD"] },
+  "E-108": { template: "Device {pid}:{sn} was added.", shownIn: ["TRAD"] },
   "E-109": { template: 'Licenses of {udi} were converted to Smart Licensing in "{sa}/{va}".', shownIn: ["TRAD"] },
 } as const satisfies Record<string, Entry>;
 

@@ -7,6 +7,7 @@ import { seedLicenses } from "./demo/licenses";
 import { seedSimDevices } from "./demo/simulator";
 import { seedTokens } from "./demo/tokens";
 import { seedTraditional } from "./demo/traditional";
+import { seedTraditionalFiles } from "./demo/traditional-files";
 
 /**
  * Loads the §9 demo data set (DD-2..DD-6, DD-9..DD-12) into a database that already holds the
@@ -19,6 +20,7 @@ export async function seedDemo(tx: DbOrTx, t0: Date): Promise<void> {
   await seedAccounts(ctx);
   await seedLicenses(ctx);
   await seedTraditional(ctx);
+  await seedTraditionalFiles(ctx);
   await seedOnPrem(ctx);
   await seedProductInstances(ctx);
   await seedCslu(ctx);

@@ -107,9 +107,11 @@ export const DEMO_TRAD_DEVICES: {
   lines: TradLineSpec[];
 }[] = [
   { pid: "CSR1000V", sn: "9QLBLATKXM4", family: FAMILY.csr, owner: "eg-admin", sa: EG_SA, va: "Eg-VA-01", lines: [
-    { feature: "securityk9", type: "PERMANENT", fromPak: ["7HN4W2C9D3K", 1], issued: -175 },
+    // W-43: a PAK fulfilment writes the assigned quantity as the count.
+    { feature: "securityk9", type: "PERMANENT", count: 1, fromPak: ["7HN4W2C9D3K", 1], issued: -175 },
   ] },
-  { pid: "ASR-920-12CZ-A", sn: "CAT1748U1B6", family: FAMILY.asr920, owner: "bu-admin", lines: [
+  // In BU Production Test's `Device` VA ("ASR 920 test devices"), so its history row shows to that account's users.
+  { pid: "ASR-920-12CZ-A", sn: "CAT1748U1B6", family: FAMILY.asr920, owner: "bu-admin", sa: BU_SA, va: "Device", lines: [
     { feature: "1GEupgradelicense", type: "PERMANENT", count: 1, issued: -380 },
     { feature: "10GEupgradelicense", type: "PERMANENT", count: 2, issued: -380 },
   ] },

@@ -1,11 +1,38 @@
-import { PageHeader } from "@/components/shell/cssm-shell";
-import { NotAvailable } from "@/components/ui/not-available";
+import { cookies } from "next/headers";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { DevicesTab } from "@/components/traditional/devices-tab";
+import { LicensesTab } from "@/components/traditional/licenses-tab";
+import { PaksTab } from "@/components/traditional/paks-tab";
+import { TraditionalShell } from "@/components/traditional/traditional-shell";
+import { TransactionsTab } from "@/components/traditional/transactions-tab";
+import type { TraditionalOptions } from "@/components/traditional/types";
+import { SA_COOKIE } from "@/lib/access/current-account";
+import { requireAccess } from "@/lib/auth/session";
+import { traditionalOptions } from "@/lib/traditional/options";
+import { traditionalSmartAccountName } from "@/lib/traditional/smart-account-label";
 
-export default function WorkspacePage() {
+const TABS = {
+  "": PaksTab,
+  licenses: LicensesTab,
+  devices: DevicesTab,
+  transactions: TransactionsTab,
+} as const;
+
+/** S-51..S-59 Traditional Licensing: `/traditional`, `/traditional/licenses`, `/traditional/devices`, `/traditional/transactions`. */
+export default async function TraditionalPage({ params }: { params: Promise<{ rest?: string[] }> }) {
+  const { rest = [] } = await params;
+  const key = (rest[0] ?? "") as keyof typeof TABS;
+  if (rest.length > 1 || !(key in TABS)) notFound();
+  const Tab = TABS[key];
+
+  const ctx = await requireAccess();
+  const db = await getDb();
+  const options: TraditionalOptions = await traditionalOptions(db, ctx);
+  const smartAccountName = await traditionalSmartAccountName(db, ctx, (await cookies()).get(SA_COOKIE)?.value);
   return (
-    <div className="px-6 py-4">
-      <PageHeader trail="Traditional Licensing" title="Product License Registration" />
-      <NotAvailable screen="Product License Registration" />
-    </div>
+    <TraditionalShell smartAccountName={smartAccountName}>
+      <Tab options={options} />
+    </TraditionalShell>
   );
 }

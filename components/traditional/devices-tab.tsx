@@ -1,0 +1,254 @@
+"use client";
+
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { toast } from "sonner";
+import { resendLicensesAction } from "@/app/(portal)/traditional/actions";
+import type { DeviceListResponse } from "@/app/api/ui/traditional/devices/route";
+import { Button } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
+import { orDash } from "@/lib/format";
+import { AddDeviceDialog } from "./add-device-dialog";
+import { AssignDialog } from "./assign-dialog";
+import { type ConvertDevice, ConvertPlaceholderDialog } from "./convert-placeholder-dialog";
+import { DeviceInfoDialog } from "./device-info-dialog";
+import { DropdownButton, type DropdownItem, RowMenu } from "./dropdown-button";
+import { EmailDialog } from "./email-dialog";
+import { downloadFile, fetchJson } from "./fetch-json";
+import { GetLicensesMenu, useGetLicenses } from "./get-licenses-menu";
+import { RehostWizard } from "./rehost-wizard";
+import { RmaWizard } from "./rma-wizard";
+import type { TraditionalOptions } from "./types";
+
+type Row = DeviceListResponse["rows"][number];
+type Open =
+  | { kind: "add" }
+  | { kind: "email"; devices: Row[] }
+  | { kind: "rehost"; device?: Row }
+  | { kind: "rma"; device?: Row }
+  | { kind: "assign"; devices: Row[] }
+  | { kind: "convert"; device: ConvertDevice }
+  | { kind: "info"; deviceId: string }
+  | null;
+
+const HEADERS = ["Device", "Virtual Account", "Family", "Licenses"];
+const udiOf = (d: Row) => `${d.pid}:${d.sn}`;
+
+/** S-54 Devices: toolbar, the device table with ACTIVE line counts, and the row menu (W-45..W-48). */
+export function DevicesTab({ options }: { options: TraditionalOptions }) {
+  const queryClient = useQueryClient();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(10);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [open, setOpen] = useState<Open>(null);
+  const [getLicenses, setGetLicenses] = useGetLicenses();
+
+  const params = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+  const query = useQuery({
+    queryKey: ["trad-devices", params.toString()],
+    queryFn: () => fetchJson<DeviceListResponse>(`/api/ui/traditional/devices?${params}`, "The devices could not be loaded."),
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data;
+  const selectedRows = (data?.rows ?? []).filter((r) => selected.has(r.id));
+  const changed = () => {
+    for (const key of ["trad-devices", "trad-licenses", "trad-paks", "trad-transactions"]) void queryClient.invalidateQueries({ queryKey: [key] });
+  };
+
+  async function download(devices: Row[]) {
+    if (devices.length === 0) return void toast.error("Select at least one device first.");
+    for (const d of devices) {
+      const res = await resendLicensesAction({ deviceId: d.id, delivery: "download" });
+      if (!res.ok) return void toast.error(`${udiOf(d)}: ${res.error}`);
+      downloadFile(`/api/ui/traditional/files/${res.data.fileId}`, res.data.fileName);
+    }
+    changed();
+  }
+
+  async function email(devices: Row[], to: string[]) {
+    for (const d of devices) {
+      const res = await resendLicensesAction({ deviceId: d.id, delivery: "email", sendTo: to });
+      if (!res.ok) return { ok: false as const, error: `${udiOf(d)}: ${res.error}` };
+    }
+    changed();
+    return { ok: true as const, data: null };
+  }
+
+  const rowItems = (d: Row): DropdownItem[] => [
+    { label: "Download license...", testId: "s54-row-download-license", onSelect: () => void download([d]) },
+    { label: "Email license...", testId: "s54-row-email-license", onSelect: () => setOpen({ kind: "email", devices: [d] }) },
+    ...(d.canWrite
+      ? [
+          { label: "Rehost license...", testId: "s54-row-rehost-license", onSelect: () => setOpen({ kind: "rehost", device: d }) },
+          { label: "Rehost license from failed device (RMA)...", testId: "s54-row-rehost-license-from-failed-device-rma", onSelect: () => setOpen({ kind: "rma", device: d }) },
+          { label: "Assign to Smart Account...", testId: "s54-row-assign-to-smart-account", onSelect: () => setOpen({ kind: "assign", devices: [d] }) },
+          {
+            label: "Convert licenses to Smart Licensing...",
+            testId: "s54-row-convert-licenses-to-smart-licensing",
+            onSelect: () => setOpen({ kind: "convert", device: { id: d.id, pid: d.pid, sn: d.sn, productFamily: d.productFamily, smartAccountName: d.smartAccountName } }),
+          },
+        ]
+      : []),
+    { label: "Get device information...", testId: "s54-row-get-device-information", onSelect: () => setOpen({ kind: "info", deviceId: d.id }) },
+  ];
+
+  return (
+    <section aria-label="Devices" className="rounded border border-slate-200 bg-white">
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2">
+        <GetLicensesMenu
+          testPrefix="s54"
+          userEmail={options.userEmail}
+          evaluationFeatures={options.evaluationFeatures}
+          onDone={changed}
+          open={getLicenses}
+          setOpen={setGetLicenses}
+        />
+        <DropdownButton
+          label="Move Licenses"
+          testId="s54-move-licenses"
+          items={[
+            { label: "License Transfer (Rehost)...", testId: "s54-license-transfer-rehost", onSelect: () => setOpen({ kind: "rehost", device: selectedRows[0] }) },
+            { label: "RMA Replacement...", testId: "s54-rma-replacement", onSelect: () => setOpen({ kind: "rma", device: selectedRows[0] }) },
+          ]}
+        />
+        <Button onClick={() => setOpen({ kind: "add" })} data-testid="s54-add-devices">
+          Add Devices
+        </Button>
+        <Button onClick={() => void download(selectedRows)} data-testid="s54-download-licenses">
+          Download Licenses
+        </Button>
+        <Button
+          onClick={() => (selectedRows.length ? setOpen({ kind: "email", devices: selectedRows }) : toast.error("Select at least one device first."))}
+          data-testid="s54-email-selected"
+        >
+          Email Selected
+        </Button>
+      </div>
+      {query.isError ? (
+        <p role="alert" className="px-3 py-4 text-red-700">
+          {(query.error as Error).message}
+        </p>
+      ) : (
+        <table className="w-full text-left" aria-busy={query.isFetching} data-testid="s54-table">
+          <thead className="bg-slate-100 text-slate-600">
+            <tr>
+              <th scope="col" className="w-8 px-3 py-2">
+                <span className="sr-only">Select</span>
+              </th>
+              {HEADERS.map((h) => (
+                <th key={h} scope="col" className="px-3 py-2">
+                  {h}
+                </th>
+              ))}
+              <th scope="col" className="w-12 px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.rows.map((d) => (
+              <tr key={d.id} className="border-t border-slate-100 align-top" data-testid="s54-row">
+                <td className="px-3 py-1.5">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${udiOf(d)}`}
+                    checked={selected.has(d.id)}
+                    onChange={(e) => {
+                      const next = new Set(selected);
+                      if (e.target.checked) next.add(d.id);
+                      else next.delete(d.id);
+                      setSelected(next);
+                    }}
+                  />
+                </td>
+                <td className="px-3 py-1.5">
+                  <div>UDI Product ID:{d.pid}</div>
+                  <div>UDI Serial Number:{d.sn}</div>
+                </td>
+                <td className="px-3 py-1.5">{orDash(d.virtualAccountName)}</td>
+                <td className="px-3 py-1.5">{orDash(d.productFamily)}</td>
+                <td className="px-3 py-1.5">{d.licenses}</td>
+                <td className="px-3 py-1.5">
+                  <RowMenu label={`Actions for ${udiOf(d)}`} testId="s54-row-menu" items={rowItems(d)} />
+                </td>
+              </tr>
+            ))}
+            {data && data.rows.length === 0 && (
+              <tr>
+                <td colSpan={HEADERS.length + 2} className="px-3 py-4 text-center text-slate-500">
+                  No Records to Display
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
+      {data && (
+        <Pagination
+          page={data.page}
+          pageCount={data.pageCount}
+          total={data.total}
+          pageSize={pageSize}
+          onPage={setPage}
+          onPageSize={(s) => {
+            setPageSize(s);
+            setPage(1);
+          }}
+          testId="s54-pagination"
+        />
+      )}
+      {open?.kind === "add" && (
+        <AddDeviceDialog
+          targets={options.targets}
+          productFamilies={options.productFamilies}
+          onClose={() => setOpen(null)}
+          onDone={() => {
+            setOpen(null);
+            changed();
+          }}
+        />
+      )}
+      {open?.kind === "email" && (
+        <EmailDialog
+          title="Email License"
+          defaultTo={options.userEmail}
+          testId="s54-email-license"
+          send={(to) => email(open.devices, to)}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open?.kind === "rehost" && (
+        <RehostWizard
+          initialSource={open.device && { pid: open.device.pid, sn: open.device.sn }}
+          userEmail={options.userEmail}
+          onClose={() => setOpen(null)}
+          onDone={changed}
+        />
+      )}
+      {open?.kind === "rma" && (
+        <RmaWizard
+          initialFailed={open.device && { pid: open.device.pid, sn: open.device.sn }}
+          userEmail={options.userEmail}
+          onClose={() => setOpen(null)}
+          onDone={changed}
+        />
+      )}
+      {open?.kind === "assign" && (
+        <AssignDialog
+          kind="DEVICE"
+          ids={open.devices.map((d) => d.id)}
+          label={open.devices.map((d) => `Device ${udiOf(d)}`).join(", ")}
+          targets={options.targets}
+          testPrefix="s54"
+          onClose={() => setOpen(null)}
+          onDone={() => {
+            setOpen(null);
+            changed();
+          }}
+        />
+      )}
+      {open?.kind === "convert" && <ConvertPlaceholderDialog device={open.device} onClose={() => setOpen(null)} />}
+      {open?.kind === "info" && <DeviceInfoDialog deviceId={open.deviceId} onClose={() => setOpen(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+/** §8 messages of the Traditional workspace (V-50, V-53..V-59), and our words where §8 is silent. */
+export const TRAD_MSG = {
+  pakFormat: "Enter a valid 11-character PAK.",
+  pakNotFound: (pak: string) => `PAK ${pak} was not found.`,
+  pidNotEligible: (pid: string, sku: string) => `Product ID ${pid} is not eligible for SKU ${sku}.`,
+  terms: "You must accept the license terms to continue.",
+  demoAgain: (feature: string) => `An evaluation license for ${feature} was already issued to this device.`,
+  credential: (udi: string) => `The device credential does not match device ${udi}.`,
+  rehostTicket: "The rehost ticket is not valid or has already been used.",
+  rehostSameDevice: "The destination device must be different from the source device.",
+  rmaNoLicenses: "No licenses were found for the failed device.",
+  rmaSameDevice: "The replacement device must be different from the failed device.",
+  // V-51's quantity rule, worded for fulfilment (INV-10 applies to both).
+  quantity: (n: number) => `Enter a quantity between 0 and ${n}.`,
+  fullOnly: "This PAK does not allow partial fulfillment; all licenses must be fulfilled together.",
+  nothingLeft: "Nothing left to fulfill on this PAK.",
+  // Our words: §8 names no message for these.
+  maxPaks: "Enter at most 10 PAKs, one per line.",
+  noPaks: "Enter at least one PAK.",
+  noDevice: "Add the device that receives the licenses.",
+  email: "Enter a valid e-mail address.",
+  noRecipients: "Enter at least one e-mail address.",
+  rmaNumber: "Enter an RMA number of up to 20 letters and digits.",
+  rmaFeatureHeld: (feature: string) => `The replacement device already holds a license for ${feature}.`,
+  deviceExists: (udi: string) => `Device ${udi} already exists.`,
+  noLinesSelected: "Select at least one license to rehost.",
+  familyRequired: "Select a product family.",
+  featureRequired: "Select a feature.",
+  notEvaluable: (feature: string) => `No evaluation license is offered for ${feature}.`,
+  vaRequired: "Select a virtual account.",
+  noActiveLicenses: "This device has no active licenses.",
+  deviceNotFound: (udi: string) => `Device ${udi} was not found.`,
+} as const;
