@@ -172,6 +172,30 @@ test.describe("[TRADITIONAL] S-51 … S-60", () => {
     await expect(lines.filter({ hasText: "GRACE" })).toContainText("ACTIVE");
   });
 
+  test("converts a device's licenses to Smart Licensing from the Devices menu (S-54, W-20 LRP)", async ({ page }) => {
+    await loginAs(page, "admin@example.com");
+    await chooseSmartAccount(page, "Eg-SA-01");
+    await page.goto("/traditional/devices");
+    await expect(deviceRow(page, "9QLBLATKXM4").getByRole("cell").nth(4)).toHaveText("1");
+    await deviceRow(page, "9QLBLATKXM4").getByTestId("s54-row-menu").click();
+    await page.getByRole("menuitem", { name: "Convert licenses to Smart Licensing..." }).click();
+    const dialog = page.getByRole("dialog", { name: "Convert to Smart Entitlements" });
+    await expect(dialog.getByTestId("s54-header")).toContainText("Smart Account:Eg-SA-01");
+    await expect(dialog).toContainText("UDI Product ID:CSR1000V,UDI Serial Number:9QLBLATKXM4");
+    await expect(dialog).toContainText("L-CSR-5G-SEC=");
+    await dialog.getByLabel("Virtual Account:").selectOption({ label: "Eg-VA-02" });
+    await dialog.getByRole("button", { name: "Submit" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText("1 license(s) converted into Eg-VA-02.")).toBeVisible();
+    await expect(deviceRow(page, "9QLBLATKXM4").getByRole("cell").nth(4)).toHaveText("0");
+
+    // The smart license is now in the chosen virtual account.
+    await page.goto(`/inventory/licenses`);
+    await page.getByTestId("s6-va-selector").click();
+    await page.getByRole("option", { name: /Eg-VA-02/ }).click();
+    await expect(page.getByRole("row").filter({ hasText: "CSR 1KV SEC 5G" })).toContainText("1");
+  });
+
   test("resends all licenses of a device as first issued (W-47)", async ({ page }) => {
     await loginAs(page, "admin@example.com");
     await page.goto("/traditional/licenses");

@@ -10,7 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { orDash } from "@/lib/format";
 import { AddDeviceDialog } from "./add-device-dialog";
 import { AssignDialog } from "./assign-dialog";
-import { type ConvertDevice, ConvertPlaceholderDialog } from "./convert-placeholder-dialog";
+import { ConvertToSmartEntitlementsDialog } from "@/components/conversion/convert-to-smart-entitlements-dialog";
 import { DeviceInfoDialog } from "./device-info-dialog";
 import { DropdownButton, type DropdownItem, RowMenu } from "./dropdown-button";
 import { EmailDialog } from "./email-dialog";
@@ -27,7 +27,7 @@ type Open =
   | { kind: "rehost"; device?: Row }
   | { kind: "rma"; device?: Row }
   | { kind: "assign"; devices: Row[] }
-  | { kind: "convert"; device: ConvertDevice }
+  | { kind: "convert"; device: Row }
   | { kind: "info"; deviceId: string }
   | null;
 
@@ -85,7 +85,7 @@ export function DevicesTab({ options }: { options: TraditionalOptions }) {
           {
             label: "Convert licenses to Smart Licensing...",
             testId: "s54-row-convert-licenses-to-smart-licensing",
-            onSelect: () => setOpen({ kind: "convert", device: { id: d.id, pid: d.pid, sn: d.sn, productFamily: d.productFamily, smartAccountName: d.smartAccountName } }),
+            onSelect: () => setOpen({ kind: "convert", device: d }),
           },
         ]
       : []),
@@ -247,7 +247,17 @@ export function DevicesTab({ options }: { options: TraditionalOptions }) {
           }}
         />
       )}
-      {open?.kind === "convert" && <ConvertPlaceholderDialog device={open.device} onClose={() => setOpen(null)} />}
+      {open?.kind === "convert" && (
+        <ConvertToSmartEntitlementsDialog
+          deviceId={open.device.id}
+          smartAccountId={options.smartAccountId}
+          onClose={() => setOpen(null)}
+          onDone={() => {
+            setOpen(null);
+            changed();
+          }}
+        />
+      )}
       {open?.kind === "info" && <DeviceInfoDialog deviceId={open.deviceId} onClose={() => setOpen(null)} />}
     </section>
   );

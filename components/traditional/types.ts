@@ -8,4 +8,6 @@ export type TraditionalOptions = {
   /** W-48 targets and S-54 `Add Device` VAs: the VAs the user can write. */
   targets: WritableVirtualAccount[];
   productFamilies: string[];
+  /** The Smart Account the header shows (S-51), if any. */
+  smartAccountId?: string;
 };

@@ -10,7 +10,7 @@ import type { TraditionalOptions } from "@/components/traditional/types";
 import { SA_COOKIE } from "@/lib/access/current-account";
 import { requireAccess } from "@/lib/auth/session";
 import { traditionalOptions } from "@/lib/traditional/options";
-import { traditionalSmartAccountName } from "@/lib/traditional/smart-account-label";
+import { traditionalSmartAccount } from "@/lib/traditional/smart-account-label";
 
 const TABS = {
   "": PaksTab,
@@ -28,10 +28,10 @@ export default async function TraditionalPage({ params }: { params: Promise<{ re
 
   const ctx = await requireAccess();
   const db = await getDb();
-  const options: TraditionalOptions = await traditionalOptions(db, ctx);
-  const smartAccountName = await traditionalSmartAccountName(db, ctx, (await cookies()).get(SA_COOKIE)?.value);
+  const smartAccount = await traditionalSmartAccount(db, ctx, (await cookies()).get(SA_COOKIE)?.value);
+  const options: TraditionalOptions = { ...(await traditionalOptions(db, ctx)), smartAccountId: smartAccount?.id };
   return (
-    <TraditionalShell smartAccountName={smartAccountName}>
+    <TraditionalShell smartAccountName={smartAccount?.name ?? "Not Assigned"}>
       <Tab options={options} />
     </TraditionalShell>
   );
