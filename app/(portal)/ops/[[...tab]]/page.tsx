@@ -9,6 +9,10 @@ import { listOrders, orderFormChoices } from "@/lib/ops/orders";
 import { isoDate, now } from "@/lib/clock";
 import { OrdersTab } from "@/components/ops/orders-tab";
 import { SmartAccountsTable } from "@/components/ops/smart-accounts-table";
+import { PaksTab } from "@/components/ops/paks-tab";
+import { CatalogueTab } from "@/components/ops/catalogue-tab";
+import { pakFormChoices } from "@/lib/ops/paks";
+import { catalogueMaps } from "@/lib/ops/catalogue";
 import { requireAccess } from "@/lib/auth/session";
 
 const TABS = [
@@ -36,6 +40,10 @@ export default async function OpsPage({ params }: { params: Promise<{ tab?: stri
     const db = await getDb();
     const rows = await listOrders(db, ctx);
     body = <OrdersTab rows={rows} choices={await orderFormChoices(db, ctx)} today={isoDate(now())} />;
+  } else if (current.label === "PAKs") {
+    body = <PaksTab choices={await pakFormChoices(await getDb(), ctx)} />;
+  } else if (current.label === "Catalogue") {
+    body = <CatalogueTab maps={await catalogueMaps(await getDb(), ctx)} />;
   } else body = <NotAvailable screen={current.label} />;
   return (
     <div className="px-6 py-4">
