@@ -57,12 +57,15 @@ export async function computeBalances(db: DbOrTx, vaIds: string[]): Promise<Lice
   }
   for (const r of rows.values()) r.balance = r.purchased - r.inUse;
 
-  const licIds = [...new Set([...rows.values()].map((r) => r.licenseDefinitionId))];
-  const subs = licIds.length
-    ? await db
-        .select({ id: licenseDefinitions.id, lowerId: licenseDefinitions.substitutesForId })
-        .from(licenseDefinitions)
-        .where(and(inArray(licenseDefinitions.id, licIds), sql`${licenseDefinitions.substitutesForId} is not null`))
+  // The catalogue's few substitution pairs, filtered here rather than by a parameter per license.
+  const licIds = new Set([...rows.values()].map((r) => r.licenseDefinitionId));
+  const subs = licIds.size
+    ? (
+        await db
+          .select({ id: licenseDefinitions.id, lowerId: licenseDefinitions.substitutesForId })
+          .from(licenseDefinitions)
+          .where(sql`${licenseDefinitions.substitutesForId} is not null`)
+      ).filter((s) => licIds.has(s.id))
     : [];
   applySubstitution(rows, subs);
   return [...rows.values()];
