@@ -84,7 +84,8 @@ export async function listLicenseRows(db: DbOrTx, ctx: AccessContext, vaId: stri
     .select({ licId: licenseTagLinks.licenseDefinitionId, name: licenseTags.name })
     .from(licenseTagLinks)
     .innerJoin(licenseTags, eq(licenseTags.id, licenseTagLinks.tagId))
-    .where(and(eq(licenseTags.smartAccountId, va.smartAccountId), inArray(licenseTagLinks.licenseDefinitionId, licIds)))
+    // Every tag link of the SA (a short list): a thousand license ids as parameters cost more than they filter.
+    .where(eq(licenseTags.smartAccountId, va.smartAccountId))
     .orderBy(asc(licenseTags.name));
   const transfersIn = await db
     .select({
@@ -100,13 +101,19 @@ export async function listLicenseRows(db: DbOrTx, ctx: AccessContext, vaId: stri
     .where(and(eq(licenseTransactions.virtualAccountId, va.id), inArray(licenseTransactions.type, ["TRANSFER_IN", "DEVICE_CONVERSION", "DLC"])));
   const inRow = new Map(transfersIn.map((t) => [t.lotId, t]));
 
+  // Grouped once: a VA may hold a thousand licenses (scripts/bench/modules/45-inventory-scale.ts).
+  const balanceOf = new Map(balances.map((b) => [b.licenseDefinitionId, b]));
+  const lotsOf = groupBy(lots, (l) => l.licenseDefinitionId);
+  const alertsOf = groupBy(openAlerts, (a) => a.licId ?? "");
+  const tagsOf = groupBy(tagRows, (t) => t.licId);
+
   const today = now();
   const rows: LicenseRow[] = defs.map((def) => {
-    const b = balances.find((x) => x.licenseDefinitionId === def.id);
-    const mine = lots.filter((l) => l.licenseDefinitionId === def.id);
+    const b = balanceOf.get(def.id);
+    const mine = lotsOf.get(def.id) ?? [];
     const contributing = mine.filter((l) => l.status === "ACTIVE" && (l.quantity > 0 || l.pendingQuantity > 0)).sort(byConsumptionOrder);
     const balance = b?.balance ?? 0;
-    const alertTypes = new Set(openAlerts.filter((a) => a.licId === def.id).map((a) => a.type));
+    const alertTypes = new Set((alertsOf.get(def.id) ?? []).map((a) => a.type));
     const rowAlerts: LicenseAlert[] = [];
     if (balance < 0) rowAlerts.push(ALERT_LABELS.INSUFFICIENT_LICENSES);
     if (alertTypes.has("LICENSES_EXPIRING")) rowAlerts.push(ALERT_LABELS.LICENSES_EXPIRING);
@@ -128,7 +135,7 @@ export async function listLicenseRows(db: DbOrTx, ctx: AccessContext, vaId: stri
       upgradePending: (b?.pending ?? 0) > 0,
       nextEndDate: ends[0] ?? null,
       daysToExpiry: ends[0] ? Math.ceil((Date.parse(`${ends[0]}T00:00:00Z`) - today.getTime()) / DAY_MS) : null,
-      tags: tagRows.filter((t) => t.licId === def.id).map((t) => t.name),
+      tags: (tagsOf.get(def.id) ?? []).map((t) => t.name),
       lots: contributing.map((l) => {
         const t = inRow.get(l.id);
         return {
@@ -151,7 +158,21 @@ export async function listLicenseRows(db: DbOrTx, ctx: AccessContext, vaId: stri
       }),
     };
   });
-  return rows.sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
+  return rows.sort((a, b) => byName.compare(a.name, b.name));
+}
+
+// One collator: `localeCompare` with options builds one per comparison (60 ms for 1,000 rows).
+const byName = new Intl.Collator("en", { sensitivity: "base" });
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
 
 /** What the S-9 toolbar and row menus may offer this user in this VA (S-0: only permitted items). */

@@ -2,6 +2,8 @@
 
 import { mutation } from "@/lib/actions/mutation";
 import { depositOrder } from "@/lib/ops/orders";
+import { createPakSchema } from "@/lib/ops/pak-schema";
+import { createPak } from "@/lib/ops/paks";
 import { assignAdministratorSchema, createSmartAccountSchema, depositOrderSchema, setAccountFlagSchema } from "@/lib/ops/schemas";
 import { assignFirstAdministrator, createSmartAccount, setAccountFlag } from "@/lib/ops/smart-accounts";
 
@@ -26,3 +28,5 @@ export const setAccountFlagAction = mutation(setAccountFlagSchema, ({ tx, ctx, a
 export const depositOrderAction = mutation(depositOrderSchema, ({ tx, ctx, actor, input }) => depositOrder(tx, ctx, actor, input), {
   revalidate,
 });
+
+export const createPakAction = mutation(createPakSchema, ({ tx, ctx, actor, input }) => createPak(tx, ctx, actor, input), { revalidate });

@@ -11,6 +11,10 @@ import { OrdersTab } from "@/components/ops/orders-tab";
 import { SmartAccountsTable } from "@/components/ops/smart-accounts-table";
 import { PoliciesTab } from "@/components/ops/policies-tab";
 import { listPoliciesForOps, policyTargets } from "@/lib/policy/manage";
+import { PaksTab } from "@/components/ops/paks-tab";
+import { CatalogueTab } from "@/components/ops/catalogue-tab";
+import { pakFormChoices } from "@/lib/ops/paks";
+import { catalogueMaps } from "@/lib/ops/catalogue";
 import { requireAccess } from "@/lib/auth/session";
 
 const TABS = [
@@ -41,6 +45,10 @@ export default async function OpsPage({ params }: { params: Promise<{ tab?: stri
   } else if (current.label === "Policies") {
     const db = await getDb();
     body = <PoliciesTab rows={await listPoliciesForOps(db, ctx)} targets={await policyTargets(db, ctx)} />;
+  } else if (current.label === "PAKs") {
+    body = <PaksTab choices={await pakFormChoices(await getDb(), ctx)} />;
+  } else if (current.label === "Catalogue") {
+    body = <CatalogueTab maps={await catalogueMaps(await getDb(), ctx)} />;
   } else body = <NotAvailable screen={current.label} />;
   return (
     <div className="px-6 py-4">

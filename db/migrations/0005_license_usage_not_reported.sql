@@ -1,0 +1,1 @@
+CREATE INDEX "license_usage_not_reported_idx" ON "license_usage" USING btree ("product_instance_id","license_definition_id") WHERE "license_usage"."source" <> 'REPORTED';
