@@ -9,7 +9,7 @@ import { escapeLike } from "@/lib/inventory/list";
 import { conversionScope, conversionTargets } from "./access";
 import { depositConvertedLicenses, depositList } from "./deposit";
 import { CONVERSION_MSG } from "./messages";
-import { pakAvailable, pakStatus, type PakStatus, sumQuantities } from "./pak-status";
+import { availableOf, pakStatus, type PakStatus, sumQuantities } from "@/lib/traditional/pak-status";
 import { type ConversionListFilter, type ConvertPakInput, convertPakSchema } from "./schemas";
 
 export type PakRow = {
@@ -26,8 +26,7 @@ export type PakRow = {
 
 type PakLineRow = typeof pakLines.$inferSelect;
 
-const isConvertible = (l: PakLineRow) => l.licenseDefinitionId !== null && pakAvailable(quantities(l)) > 0;
-const quantities = (l: PakLineRow) => ({ ordered: l.qtyOrdered, fulfilled: l.qtyFulfilled, converted: l.qtyConverted });
+const isConvertible = (l: PakLineRow) => l.licenseDefinitionId !== null && availableOf(l) > 0;
 
 /** S-21: the PAKs assigned to the Smart Account (VA roles: those of their VAs), newest order first. */
 export async function listConvertiblePaks(db: DbOrTx, ctx: AccessContext, f: ConversionListFilter) {
@@ -71,7 +70,7 @@ export async function listConvertiblePaks(db: DbOrTx, ctx: AccessContext, f: Con
       orderNumber: pak.orderNumber,
       orderDate: pak.orderDate,
       virtualAccount: vaName,
-      status: pakStatus(sumQuantities(mine.map(quantities))),
+      status: pakStatus(sumQuantities(mine)),
       convertible: mine.some(isConvertible),
     };
   });
@@ -118,7 +117,7 @@ export async function pakConversionDetails(db: DbOrTx, ctx: AccessContext, pakId
     licenses: licensesLabel(def, line.featureVersion),
     type: line.licenseType === "TERM" ? "Term" : "Perpetual",
     expirationDate: line.termEnd,
-    available: pakAvailable(quantities(line)),
+    available: availableOf(line),
   }));
   const usableDefault = pakVa && !pakVa.deletedAt && targets.some((t) => t.id === pakVa.id) ? pakVa.id : null;
   return {
@@ -148,7 +147,7 @@ export async function convertPak(tx: Tx, ctx: AccessContext, actor: Actor, raw: 
 
   const locked = await tx.select().from(pakLines).where(eq(pakLines.pakId, pak.id)).orderBy(asc(pakLines.id)).for("update");
   const convertible = locked.filter((l) => l.licenseDefinitionId !== null);
-  const available = new Map(convertible.map((l) => [l.id, pakAvailable(quantities(l))]));
+  const available = new Map(convertible.map((l) => [l.id, availableOf(l)]));
   if ([...available.values()].every((n) => n === 0)) throw new ValidationError(CONVERSION_MSG.nothingLeft);
 
   const requested = new Map<string, number>();

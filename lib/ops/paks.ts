@@ -180,7 +180,7 @@ export async function listPaks(db: DbOrTx, ctx: AccessContext, f: PakListFilter)
     .offset((f.page - 1) * f.pageSize);
   return {
     rows: rows.map(
-      ({ ordered, fulfilled, converted, ...r }): PakListRow => ({ ...r, lines: r.lines ?? "", status: pakStatus({ ordered, fulfilled, converted }) }),
+      ({ ordered, fulfilled, converted, ...r }): PakListRow => ({ ...r, lines: r.lines ?? "", status: pakStatus({ qtyOrdered: ordered, qtyFulfilled: fulfilled, qtyConverted: converted }) }),
     ),
     total,
     page: f.page,

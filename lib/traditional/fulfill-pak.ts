@@ -13,7 +13,7 @@ import { recordTradEvent } from "./events";
 import { insertLicenseLines, type NewLine, storeLicenseFile } from "./license-lines";
 import { queueLicenseMail, recipientsSchema } from "./mail";
 import { TRAD_MSG } from "./messages";
-import { availableOf } from "./status";
+import { availableOf } from "./pak-status";
 import { pidSchema, snSchema } from "./udi";
 
 export type FulfillmentLine = {

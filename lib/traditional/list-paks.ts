@@ -5,7 +5,7 @@ import { pakLines, paks, smartAccounts, tradHiddenPaks, users, virtualAccounts }
 import type { AccessContext } from "@/lib/access/context";
 import { NotFoundError } from "@/lib/access/errors";
 import { canSeeTrad, canWriteTrad, visiblePaksWhere } from "./access";
-import { availableOf, pakStatus, type PakStatus, sumQuantities, usedOf } from "./status";
+import { availableOf, pakStatus, type PakStatus, sumQuantities, usedOf } from "./pak-status";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 const pageSize = z.coerce

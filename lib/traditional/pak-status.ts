@@ -1,12 +1,32 @@
-/** D-17 PAK status, one vocabulary for S-21 and S-52. Derived, never stored. */
+/** D-17 PAK status, derived from quantities: for a line, or for a whole PAK from the sums over its lines. */
 export type PakStatus = "UNFULFILLED" | "PARTIALLY FULFILLED" | "PARTIALLY CONVERTED" | "FULFILLED" | "CONVERTED";
 
-export type PakQuantities = { ordered: number; fulfilled: number; converted: number };
+export type PakQuantities = { qtyOrdered: number; qtyFulfilled: number; qtyConverted: number };
 
-/** For one line from its quantities, or for a whole PAK from the sums over its lines. */
-export function pakStatus({ ordered, fulfilled, converted }: PakQuantities): PakStatus {
-  const available = ordered - fulfilled - converted;
-  if (fulfilled > 0) return available > 0 ? "PARTIALLY FULFILLED" : "FULFILLED";
-  if (converted > 0) return available > 0 ? "PARTIALLY CONVERTED" : "CONVERTED";
+/** Used = fulfilled + converted. */
+export function usedOf(q: PakQuantities): number {
+  return q.qtyFulfilled + q.qtyConverted;
+}
+
+/** Available = ordered − Used. */
+export function availableOf(q: PakQuantities): number {
+  return q.qtyOrdered - usedOf(q);
+}
+
+export function pakStatus(q: PakQuantities): PakStatus {
+  const available = availableOf(q);
+  if (q.qtyFulfilled > 0) return available > 0 ? "PARTIALLY FULFILLED" : "FULFILLED";
+  if (q.qtyConverted > 0) return available > 0 ? "PARTIALLY CONVERTED" : "CONVERTED";
   return "UNFULFILLED";
+}
+
+export function sumQuantities(lines: PakQuantities[]): PakQuantities {
+  return lines.reduce(
+    (s, l) => ({
+      qtyOrdered: s.qtyOrdered + l.qtyOrdered,
+      qtyFulfilled: s.qtyFulfilled + l.qtyFulfilled,
+      qtyConverted: s.qtyConverted + l.qtyConverted,
+    }),
+    { qtyOrdered: 0, qtyFulfilled: 0, qtyConverted: 0 },
+  );
 }
