@@ -1,0 +1,157 @@
+import { randomUUID } from "node:crypto";
+import { inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { alerts, productInstances } from "@/db/schema";
+import type { AnyEventInput } from "@/lib/events/record";
+import { SYSTEM } from "@/lib/events/record";
+import { piDisplayName } from "@/lib/inventory/display-name";
+import { CHANNEL_NAMES } from "../events";
+import { V36_OTHER_SA, v36aOtherVa } from "../messages";
+import type { HaUdi, Udi } from "../parse/rum";
+import { type ProcessEnv, uploaderCanWrite } from "./env";
+
+export type PiRow = {
+  id: string;
+  virtualAccountId: string;
+  smartAccountId: string;
+  udiPid: string;
+  udiSn: string;
+  hostname: string | null;
+  hostnameShared: boolean;
+  softwareTag: string | null;
+};
+
+export const udiKey = (u: Udi) => `${u.udiPid.toLowerCase()}|${u.udiSn.toLowerCase()}`;
+
+const PI_COLUMNS = {
+  id: productInstances.id,
+  virtualAccountId: productInstances.virtualAccountId,
+  smartAccountId: productInstances.smartAccountId,
+  udiPid: productInstances.udiPid,
+  udiSn: productInstances.udiSn,
+  hostname: productInstances.hostname,
+  hostnameShared: productInstances.hostnameShared,
+  softwareTag: productInstances.softwareTag,
+};
+
+/** The PIs of these UDIs anywhere in the deployment (UDIs are unique and compared case-insensitively, D-9). */
+export async function findProductInstances(tx: DbOrTx, udis: Udi[]): Promise<Map<string, PiRow>> {
+  const keys = new Map(udis.map((u) => [udiKey(u), u]));
+  const out = new Map<string, PiRow>();
+  const list = [...keys.values()];
+  for (let i = 0; i < list.length; i += 1000) {
+    const part = list.slice(i, i + 1000);
+    const tuples = sql.join(part.map((u) => sql`(${u.udiPid.toLowerCase()}, ${u.udiSn.toLowerCase()})`), sql`, `);
+    const rows = await tx
+      .select(PI_COLUMNS)
+      .from(productInstances)
+      .where(sql`(lower(${productInstances.udiPid}), lower(${productInstances.udiSn})) in (${tuples})`);
+    for (const r of rows) out.set(udiKey(r), r);
+  }
+  return out;
+}
+
+export type NewPi = PiRow & { softwareVersion: string | null; haMembers: HaUdi[] };
+export type PiResolution = { pi: PiRow } | { error: string };
+
+/**
+ * W-10 step 6.4 for one UDI, against the PIs known so far: create it in the member's VA, keep it,
+ * move it from another VA of the SA when the uploader may write both (E-14; else V-36a), or refuse
+ * one of another SA (V-36). Creations and moves are collected and written by `writePiChanges`.
+ */
+export class PiResolver {
+  readonly created: NewPi[] = [];
+  readonly moved: { pi: PiRow; from: string; to: string }[] = [];
+  constructor(
+    private env: ProcessEnv,
+    readonly known: Map<string, PiRow>,
+  ) {}
+
+  resolve(udi: Udi, vaId: string, extra: { softwareTag: string | null; softwareVersion: string | null; haMembers: HaUdi[] }): PiResolution {
+    const key = udiKey(udi);
+    const pi = this.known.get(key);
+    if (!pi) {
+      const created: NewPi = {
+        id: randomUUID(),
+        virtualAccountId: vaId,
+        smartAccountId: this.env.sa.id,
+        udiPid: udi.udiPid,
+        udiSn: udi.udiSn,
+        hostname: null,
+        hostnameShared: false,
+        softwareTag: extra.softwareTag,
+        softwareVersion: extra.softwareVersion,
+        haMembers: extra.haMembers,
+      };
+      this.created.push(created);
+      this.known.set(key, created);
+      return { pi: created };
+    }
+    if (pi.smartAccountId !== this.env.sa.id) return { error: V36_OTHER_SA };
+    if (pi.virtualAccountId === vaId) return { pi };
+    if (!uploaderCanWrite(this.env, pi.virtualAccountId) || !uploaderCanWrite(this.env, vaId)) {
+      return { error: v36aOtherVa(this.env.vas.get(pi.virtualAccountId)?.name ?? "") };
+    }
+    const created = this.created.find((c) => c.id === pi.id);
+    if (created) created.virtualAccountId = vaId;
+    else this.moved.push({ pi, from: pi.virtualAccountId, to: vaId });
+    pi.virtualAccountId = vaId;
+    return { pi };
+  }
+}
+
+/** Inserts the new PIs (product type from D-27) and applies the moves, with E-13 / E-14 (actor System). */
+export async function writePiChanges(tx: DbOrTx, env: ProcessEnv, resolver: PiResolver, events: AnyEventInput[]): Promise<void> {
+  const { at } = env;
+  if (resolver.created.length) {
+    const rows = resolver.created.map((p) => {
+      const map = env.productMap.find((m) => m.pattern.test(p.udiPid));
+      return {
+        id: p.id,
+        virtualAccountId: p.virtualAccountId,
+        smartAccountId: p.smartAccountId,
+        udiPid: p.udiPid,
+        udiSn: p.udiSn,
+        productType: map?.productType ?? "",
+        productDescription: map?.productDescription ?? "",
+        softwareTag: p.softwareTag ?? map?.softwareTag ?? null,
+        softwareVersion: p.softwareVersion,
+        haMembers: p.haMembers,
+        registrationDate: at,
+        lastContactAt: at,
+        channel: env.channel,
+        createdAt: at,
+      };
+    });
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(productInstances).values(rows.slice(i, i + 500));
+    for (const p of resolver.created) {
+      events.push({
+        type: "E-13",
+        params: { pi: piDisplayName(p), va: env.vas.get(p.virtualAccountId)?.name ?? "", channel: CHANNEL_NAMES[env.channel] },
+        actor: SYSTEM,
+        smartAccountId: env.sa.id,
+        virtualAccountId: p.virtualAccountId,
+        productInstanceId: p.id,
+        occurredAt: at,
+        data: { usageDataFileId: env.file.id },
+      });
+    }
+  }
+  for (const m of resolver.moved) {
+    await tx.update(productInstances).set({ virtualAccountId: m.to }).where(inArray(productInstances.id, [m.pi.id]));
+    await tx.update(alerts).set({ virtualAccountId: m.to }).where(sql`${alerts.productInstanceId} = ${m.pi.id} and ${alerts.virtualAccountId} = ${m.from}`);
+    const from = env.vas.get(m.from)?.name ?? "";
+    const to = env.vas.get(m.to)?.name ?? "";
+    events.push({
+      type: "E-14",
+      params: { pi: piDisplayName(m.pi), from, to },
+      actor: SYSTEM,
+      smartAccountId: env.sa.id,
+      virtualAccountId: m.from,
+      alsoVirtualAccountIds: [m.to],
+      productInstanceId: m.pi.id,
+      occurredAt: at,
+      data: { usageDataFileId: env.file.id, fromVirtualAccountId: m.from, toVirtualAccountId: m.to },
+    });
+  }
+}
