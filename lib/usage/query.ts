@@ -1,4 +1,4 @@
-import { and, count, desc, eq, exists, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { licenseDefinitions, rumReports, usageDataFiles, usageFileMembers, virtualAccounts } from "@/db/schema";
 import { type AccessContext, can, requireSmartAccount, seesWholeAccount } from "@/lib/access/context";
@@ -20,9 +20,7 @@ function visibleCondition(ctx: AccessContext, saId: string): SQL | undefined {
   if (seesWholeAccount(ctx, saId)) return undefined;
   const mine = ownVaIds(ctx, saId);
   const inMine = mine.length
-    ? exists(
-        sql`select 1 from ${usageFileMembers} where ${usageFileMembers.fileId} = ${usageDataFiles.id} and ${inArray(usageFileMembers.assignedVaId, mine)}`,
-      )
+    ? sql`exists (select 1 from ${usageFileMembers} where ${usageFileMembers.fileId} = ${usageDataFiles.id} and ${inArray(usageFileMembers.assignedVaId, mine)})`
     : sql`false`;
   return or(eq(usageDataFiles.uploadedBy, ctx.user.id), inMine);
 }
@@ -65,9 +63,7 @@ export async function listUsageFiles(db: DbOrTx, ctx: AccessContext, f: UsageFil
     conditions.push(
       or(
         ilike(usageDataFiles.fileName, pattern),
-        exists(
-          sql`select 1 from ${usageFileMembers} join ${virtualAccounts} on ${virtualAccounts.id} = ${usageFileMembers.assignedVaId} where ${usageFileMembers.fileId} = ${usageDataFiles.id} and ${ilike(virtualAccounts.name, pattern)}`,
-        ),
+        sql`exists (select 1 from ${usageFileMembers} join ${virtualAccounts} on ${virtualAccounts.id} = ${usageFileMembers.assignedVaId} where ${usageFileMembers.fileId} = ${usageDataFiles.id} and ${ilike(virtualAccounts.name, pattern)})`,
       ),
     );
   }

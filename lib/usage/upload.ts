@@ -90,7 +90,7 @@ export async function acceptUsageUpload(db: Db, ctx: AccessContext, actor: Actor
         status,
         errorSummary: inspection.warnings.length ? { warnings: inspection.warnings } : null,
         channel: opts.channel ?? "UPLOAD",
-        createdAt: at,
+        // created_at stays the database's own time: it orders uploads of the same (pinned) instant.
       })
       .returning({ id: usageDataFiles.id });
     for (let i = 0; i < members.length; i += 1000) {

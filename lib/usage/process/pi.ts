@@ -40,12 +40,13 @@ export async function findProductInstances(tx: DbOrTx, udis: Udi[]): Promise<Map
   const out = new Map<string, PiRow>();
   const list = [...keys.values()];
   for (let i = 0; i < list.length; i += 1000) {
-    const part = list.slice(i, i + 1000);
-    const tuples = sql.join(part.map((u) => sql`(${u.udiPid.toLowerCase()}, ${u.udiSn.toLowerCase()})`), sql`, `);
+    // A VALUES join, not a tuple IN list: Postgres turns a long IN list of rows into a deep
+    // expression tree, which overflows PGlite's stack.
+    const values = sql.join(list.slice(i, i + 1000).map((u) => sql`(${u.udiPid.toLowerCase()}::text, ${u.udiSn.toLowerCase()}::text)`), sql`, `);
     const rows = await tx
       .select(PI_COLUMNS)
       .from(productInstances)
-      .where(sql`(lower(${productInstances.udiPid}), lower(${productInstances.udiSn})) in (${tuples})`);
+      .innerJoin(sql`(values ${values}) as v(pid, sn)`, sql`lower(${productInstances.udiPid}) = v.pid and lower(${productInstances.udiSn}) = v.sn`);
     for (const r of rows) out.set(udiKey(r), r);
   }
   return out;

@@ -108,11 +108,12 @@ export async function applyReportChunk(tx: DbOrTx, env: ProcessEnv, items: WorkI
   const acked = new Set<string>();
   for (let i = 0; i < candidates.length; i += 1000) {
     const part = candidates.slice(i, i + 1000);
-    const tuples = sql.join(part.map((o) => sql`(${o.udi.udiPid}, ${o.udi.udiSn}, ${o.report.reportId})`), sql`, `);
+    const values = sql.join(part.map((o) => sql`(${o.udi.udiPid}::text, ${o.udi.udiSn}::text, ${o.report.reportId}::bigint)`), sql`, `);
     const rows = await tx
       .select({ pid: rumReports.udiPid, sn: rumReports.udiSn, reportId: rumReports.reportId })
       .from(rumReports)
-      .where(and(eq(rumReports.status, "ACK"), sql`(${rumReports.udiPid}, ${rumReports.udiSn}, ${rumReports.reportId}) in (${tuples})`));
+      .innerJoin(sql`(values ${values}) as v(pid, sn, rid)`, sql`${rumReports.udiPid} = v.pid and ${rumReports.udiSn} = v.sn and ${rumReports.reportId} = v.rid`)
+      .where(eq(rumReports.status, "ACK"));
     for (const r of rows) acked.add(`${udiKey({ udiPid: r.pid, udiSn: r.sn })}|${r.reportId}`);
   }
   for (const o of candidates) {
