@@ -46,8 +46,6 @@ export const MAX_CHILD_BYTES = MIB;
 export const MAX_XML_DEPTH = 8;
 /** V-23 */
 export const MAX_MEMBER_NAME_BYTES = 255;
-/** V-21 */
-export const MAX_FILE_NAME_LENGTH = 200;
 
 /** D-29 job kind of W-10 step 5–9. */
 export const USAGE_FILE_JOB = "usage-file";

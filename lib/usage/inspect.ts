@@ -15,6 +15,8 @@ export type UploadSource = {
   open(): Readable;
   /** The whole content (XML uploads are read whole; they are at most N MiB). */
   bytes(): Promise<Buffer>;
+  /** SHA-256 (hex) when already computed while the upload streamed in. */
+  sha256?: string;
 };
 
 export type InspectedMember = {

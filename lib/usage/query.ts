@@ -127,6 +127,8 @@ export async function requireUsageFile(db: DbOrTx, ctx: AccessContext, fileId: s
 }
 
 const REPORT_ROWS_SHOWN = 1000;
+/** F-15 CSSM list form. */
+const cssmUdi = (pid: string, sn: string) => `UDI_PID:${pid}; UDI_SN:${sn};`;
 const STATUS_ORDER = sql`case ${rumReports.status} when 'ERROR' then 0 when 'DROPPED' then 1 else 2 end`;
 
 type Summary = {
@@ -165,7 +167,7 @@ export async function getUsageFileDetail(db: DbOrTx, ctx: AccessContext, fileId:
   const summary = (file.errorSummary ?? {}) as Summary;
   const problemRows = (summary.problems ?? []).map((p) => ({
     reportId: p.report_id === null ? "-" : String(p.report_id),
-    udi: p.udi ? `PID:${p.udi.udiPid},SN:${p.udi.udiSn}` : "-",
+    udi: p.udi ? cssmUdi(p.udi.udiPid, p.udi.udiSn) : "-",
     license: "-",
     count: "-",
     status: "ERROR",
@@ -173,8 +175,8 @@ export async function getUsageFileDetail(db: DbOrTx, ctx: AccessContext, fileId:
   }));
   const messages = [
     ...(summary.message ? [summary.message] : []),
-    ...(summary.elements ?? []).map((e) => `${e.element}${e.udi ? ` (PID:${e.udi.udi_pid},SN:${e.udi.udi_serial_number})` : ""}: ${e.message}`),
-    ...(summary.trust_codes ?? []).map((t) => `TrustCodeRequest (PID:${t.udi.udi_pid},SN:${t.udi.udi_serial_number}): ${t.message}`),
+    ...(summary.elements ?? []).map((e) => `${e.element}${e.udi ? ` (${cssmUdi(e.udi.udi_pid, e.udi.udi_serial_number)})` : ""}: ${e.message}`),
+    ...(summary.trust_codes ?? []).map((t) => `TrustCodeRequest (${cssmUdi(t.udi.udi_pid, t.udi.udi_serial_number)}): ${t.message}`),
     ...(summary.warnings ?? []),
   ];
   const awaiting = members.filter((m) => !m.assignedVaId);
@@ -182,7 +184,9 @@ export async function getUsageFileDetail(db: DbOrTx, ctx: AccessContext, fileId:
     members.find((m) => !m.assignedVaId && m.manifestSaName && m.manifestSaName.toLowerCase() !== sa.name.toLowerCase())?.manifestSaName ?? null;
   return {
     id: file.id,
+    smartAccountId: file.smartAccountId,
     fileName: file.fileName,
+    reportedAt: file.reportedAt,
     status: file.status,
     members:
       file.container === "XML"
@@ -192,7 +196,7 @@ export async function getUsageFileDetail(db: DbOrTx, ctx: AccessContext, fileId:
       ...problemRows,
       ...reports.map((r) => ({
         reportId: String(r.reportId),
-        udi: `PID:${r.pid},SN:${r.sn}`,
+        udi: cssmUdi(r.pid, r.sn),
         license: r.license ?? r.tag ?? "-",
         count: r.count === null ? "-" : String(r.count),
         status: r.status as string,

@@ -1,7 +1,7 @@
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import type { DbOrTx } from "@/db/client";
 import { usageDataFiles, usageFileMembers, virtualAccounts } from "@/db/schema";
 import { type AccessContext, can, requireSmartAccount } from "@/lib/access/context";
 import { ForbiddenError, ValidationError } from "@/lib/access/errors";
@@ -51,7 +51,7 @@ export async function writableVirtualAccounts(db: DbOrTx, ctx: AccessContext, sm
  * with its members and original bytes, resolves VAs (F-2), writes E-15 and queues processing.
  * Any failure throws and leaves nothing behind (INV-13).
  */
-export async function acceptUsageUpload(db: Db, ctx: AccessContext, actor: Actor, source: UploadSource, opts: UploadOptions): Promise<UploadResult> {
+export async function acceptUsageUpload(db: DbOrTx, ctx: AccessContext, actor: Actor, source: UploadSource, opts: UploadOptions): Promise<UploadResult> {
   const at = opts.at ?? now();
   if (source.sizeBytes === 0) throw new ValidationError(V20_EMPTY, "file");
   if (source.sizeBytes > usageConfig.maxUploadBytes) throw new ValidationError(v20TooLarge(usageConfig.maxUploadMb), "file");
@@ -62,7 +62,7 @@ export async function acceptUsageUpload(db: Db, ctx: AccessContext, actor: Actor
 
   const inspection = await inspectUpload(source, fileName);
   const original = await source.bytes();
-  const sha256 = sha256Hex(original);
+  const sha256 = source.sha256 ?? sha256Hex(original);
   // D-12: the original bytes are kept forever; a gzip upload as is, anything else compressed.
   const blob = inspection.container === "TGZ" ? original : await gzipAsync(original, { level: 1 });
   const writableIds = new Set(writable.map((v) => v.id));

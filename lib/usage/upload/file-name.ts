@@ -1,6 +1,8 @@
 import { ValidationError } from "@/lib/access/errors";
-import { MAX_FILE_NAME_LENGTH } from "../config";
 import { V21_TYPE } from "../messages";
+
+/** V-21 */
+export const MAX_FILE_NAME_LENGTH = 200;
 
 export type Container = "XML" | "TAR" | "TGZ";
 

@@ -1,6 +1,7 @@
 import { CssmPage } from "@/components/shell/cssm-page";
 import { TabNav } from "@/components/shell/tab-nav";
 import { NotAvailable } from "@/components/ui/not-available";
+import { UsageDataFilesTab } from "@/components/usage/usage-data-files-tab";
 
 const TABS = [
   { label: "Report", href: "/reports/report" },
@@ -20,11 +21,15 @@ export default async function ReportsPage({
   const current = TABS.find((t) => t.href === `/reports/${tab[0]}`);
   return (
     <CssmPage searchParams={searchParams} path="/reports/report">
-      {() => (
+      {({ smartAccount }) => (
         <div>
           <TabNav tabs={TABS} label="Reports" small />
           <div className="pt-4">
-            <NotAvailable screen={current?.label ?? "Reports"} />
+            {tab.length === 1 && current?.href === "/reports/usage-data-files" ? (
+              <UsageDataFilesTab smartAccountId={smartAccount.id} />
+            ) : (
+              <NotAvailable screen={current?.label ?? "Reports"} />
+            )}
           </div>
         </div>
       )}
