@@ -126,6 +126,33 @@ describe.each(drivers)("[USAGE] W-10 usage data files (%s)", (driver) => {
     await h?.close();
   });
 
+  it("seeds DD-8 through the real ingest, with downloadable signed ACKs and the DD-6 state untouched", async () => {
+    const files = await db.select().from(usageDataFiles).where(eq(usageDataFiles.smartAccountId, SA));
+    const byName = new Map(files.map((f) => [f.fileName, f]));
+    const day = (f: { reportedAt: Date }) => Math.round((T0.getTime() - f.reportedAt.getTime()) / 86_400_000);
+    expect(
+      ["usage_report", "UD_20240201T101500.tar", "rum_branch.xml"].map((n) => {
+        const f = byName.get(n)!;
+        return [n, f.virtualAccountId, day(f), f.status, f.deviceCount, f.ackFileName];
+      }),
+    ).toEqual([
+      ["usage_report", VA01, 51, "NO_ERRORS", 1, "ACK_usage_report.txt"],
+      ["UD_20240201T101500.tar", KRAKOW, 38, "NO_ERRORS", 6, "ACK_UD_20240201T101500.tar"],
+      ["rum_branch.xml", vaId(EG_SA, "Branch-Routers"), 12, "ERRORS", 1, "ACK_rum_branch.txt"],
+    ]);
+    const branch = await reportsOf(byName.get("rum_branch.xml")!.id);
+    expect(branch.filter((r) => r.status === "ERROR").map((r) => r.message)).toEqual([expect.stringMatching(/^Unknown entitlement tag regid\./)]);
+    const { rumAck, found } = ackDocuments(byName.get("usage_report")!.ackBlob!.toString("utf8"));
+    for (const f of found) expect(await verifies(f)).toBe(true);
+    expect(rumAck.reports).toHaveLength(5);
+    const tar = await untar(byName.get("UD_20240201T101500.tar")!.ackBlob!);
+    expect([...tar.keys()].filter((k) => k.startsWith("ACK_dev_"))).toHaveLength(6);
+    const [isr] = await db.select().from(productInstances).where(eq(productInstances.udiSn, "FDO222815Y4"));
+    expect(isr.lastContactAt?.toISOString()).toBe(new Date(T0.getTime() - 3 * 86_400_000).toISOString());
+    expect(isr.lastAckAt?.toISOString()).toBe(new Date(T0.getTime() - 3 * 86_400_000).toISOString());
+    expect(await db.$count(events, eq(events.type, "E-21"))).toBe(0);
+  });
+
   it("runs the whole flow for an XML file: upload, Select Virtual Accounts, chunks, signed ACK @smoke", async () => {
     const bytes = usageFile(
       [
