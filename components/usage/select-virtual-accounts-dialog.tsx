@@ -17,7 +17,7 @@ const selectClass = "rounded border border-slate-300 bg-white px-2 py-1 disabled
  */
 export function SelectVirtualAccountsDialog({ fileId, onClose, onDone }: { fileId: string; onClose: () => void; onDone: () => void }) {
   const query = useQuery<UsageFileDetailResponse>({
-    queryKey: ["usage-file", fileId],
+    queryKey: ["usage-file-assignment", fileId],
     queryFn: async () => {
       const res = await fetch(`/api/ui/usage-files/${fileId}`);
       const body = await res.json();

@@ -44,6 +44,7 @@ export function UsageDataFiles({ smartAccountId, maxUploadMb }: { smartAccountId
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ["usage-files"] });
     void queryClient.invalidateQueries({ queryKey: ["usage-file"] });
+    void queryClient.invalidateQueries({ queryKey: ["usage-file-assignment"] });
   };
 
   const uploaded = (result: UploadResult) => {
@@ -161,7 +162,7 @@ export function UsageDataFiles({ smartAccountId, maxUploadMb }: { smartAccountId
                   {expanded.has(r.id) && (
                     <tr className="bg-slate-50">
                       <td colSpan={7}>
-                        <UsageFileDetail fileId={r.id} polling={r.status === "PROCESSING"} />
+                        <UsageFileDetail fileId={r.id} status={r.status} />
                       </td>
                     </tr>
                   )}

@@ -2,15 +2,18 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { UsageFileDetailResponse } from "@/app/api/ui/usage-files/[id]/route";
+import type { UsageFileStatus } from "@/lib/usage/query";
 import { ReportingStatus } from "./reporting-status";
 
 const th = "px-3 py-1.5 font-semibold";
 const td = "px-3 py-1";
 
 /** The S-26 expander: the members of a tar, the per-report table and the file's messages. */
-export function UsageFileDetail({ fileId, polling }: { fileId: string; polling: boolean }) {
+export function UsageFileDetail({ fileId, status }: { fileId: string; status: UsageFileStatus }) {
+  const polling = status === "PROCESSING";
   const query = useQuery<UsageFileDetailResponse>({
-    queryKey: ["usage-file", fileId],
+    // The row's status is part of the key: when processing ends, the final results are fetched.
+    queryKey: ["usage-file", fileId, status],
     queryFn: async () => {
       const res = await fetch(`/api/ui/usage-files/${fileId}`);
       const body = await res.json();
