@@ -49,6 +49,13 @@ export function UsageFileDetail({ fileId, status }: { fileId: string; status: Us
               </tr>
             ))}
           </tbody>
+          {data.totalMembers > data.members.length && (
+            <tfoot>
+              <tr>
+                <td colSpan={4} className="px-3 py-1 text-slate-500">{`Showing ${data.members.length} of ${data.totalMembers} Rows`}</td>
+              </tr>
+            </tfoot>
+          )}
         </table>
       )}
       <table className="w-full text-left text-sm" aria-label={`Reports in ${data.fileName}`}>

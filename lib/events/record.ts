@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { events } from "@/db/schema";
 import { scheduleAlertRecompute } from "@/lib/alerts/schedule";
+import { arrayLiteral, bulkInsert, type Column } from "@/lib/sql/bulk";
 import { now } from "@/lib/clock";
 import { categoryOf, EVENT_CATALOG, type EventParams, type EventType, renderEvent, type ShownIn } from "./catalog";
 
@@ -77,11 +78,28 @@ export async function recordEvent<T extends EventType>(tx: DbOrTx, input: Record
   await scheduleFor(tx, [row]);
 }
 
-/** Writes many D-20 rows in a few statements, in the given order (bulk processing, W-10). */
+/** Writes many D-20 rows in one statement, in the given order (bulk processing, W-10). */
 export async function recordEvents(tx: DbOrTx, inputs: readonly AnyEventInput[]): Promise<void> {
   if (inputs.length === 0) return;
   const rows = inputs.map((input) => eventRow(input as RecordEventInput<EventType>));
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(events).values(rows.slice(i, i + 500));
+  const col = (name: string, type: string, f: (r: (typeof rows)[number]) => string | Date | null) => [name, type, rows.map(f)] as Column;
+  await bulkInsert(tx, "events", [
+    col("type", "text", (r) => r.type),
+    col("category", "text", (r) => r.category),
+    col("message", "text", (r) => r.message),
+    col("smart_account_id", "uuid", (r) => r.smartAccountId),
+    col("virtual_account_id", "uuid", (r) => r.virtualAccountId),
+    col("va_ids", "uuid[]", (r) => arrayLiteral(r.vaIds)),
+    col("product_instance_id", "uuid", (r) => r.productInstanceId),
+    col("license_definition_id", "uuid", (r) => r.licenseDefinitionId),
+    col("conversion_id", "uuid", (r) => r.conversionId),
+    col("workspace", "workspace", (r) => r.workspace),
+    col("user_id", "uuid", (r) => r.userId),
+    col("actor_label", "text", (r) => r.actorLabel),
+    col("shown_in", "text[]", (r) => arrayLiteral(r.shownIn)),
+    col("occurred_at", "timestamptz", (r) => r.occurredAt),
+    col("data", "jsonb", (r) => JSON.stringify(r.data)),
+  ]);
   await scheduleFor(tx, rows);
 }
 

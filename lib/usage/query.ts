@@ -25,16 +25,36 @@ function visibleCondition(ctx: AccessContext, saId: string): SQL | undefined {
   return or(eq(usageDataFiles.uploadedBy, ctx.user.id), inMine);
 }
 
+/** Per file: the distinct VAs its members went to (one row per file, however many members). */
 async function memberVas(db: DbOrTx, fileIds: string[]) {
-  if (fileIds.length === 0) return new Map<string, { vaId: string | null; vaName: string | null }[]>();
+  const out = new Map<string, { vaIds: (string | null)[]; vaNames: string[] }>();
+  if (fileIds.length === 0) return out;
   const rows = await db
-    .select({ fileId: usageFileMembers.fileId, vaId: usageFileMembers.assignedVaId, vaName: virtualAccounts.name })
+    .select({
+      fileId: usageFileMembers.fileId,
+      vaIds: sql<(string | null)[]>`array_agg(distinct ${usageFileMembers.assignedVaId})`,
+      vaNames: sql<(string | null)[]>`array_agg(distinct ${virtualAccounts.name})`,
+    })
     .from(usageFileMembers)
     .leftJoin(virtualAccounts, eq(virtualAccounts.id, usageFileMembers.assignedVaId))
-    .where(inArray(usageFileMembers.fileId, fileIds));
-  const out = new Map<string, { vaId: string | null; vaName: string | null }[]>();
-  for (const r of rows) out.set(r.fileId, [...(out.get(r.fileId) ?? []), { vaId: r.vaId, vaName: r.vaName }]);
+    .where(inArray(usageFileMembers.fileId, fileIds))
+    .groupBy(usageFileMembers.fileId);
+  for (const r of rows) {
+    out.set(r.fileId, {
+      vaIds: parseArray(r.vaIds),
+      vaNames: parseArray(r.vaNames).filter((n): n is string => Boolean(n)).sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })),
+    });
+  }
   return out;
+}
+
+/** `array_agg` comes back as an array from postgres.js and PGlite; a text literal is parsed just in case. */
+function parseArray(value: unknown): (string | null)[] {
+  if (Array.isArray(value)) return value as (string | null)[];
+  if (typeof value !== "string") return [];
+  const inner = value.replace(/^\{|\}$/g, "");
+  if (!inner) return [];
+  return inner.split(",").map((v) => (v === "NULL" ? null : v.replace(/^"|"$/g, "")));
 }
 
 /** `usage.upload` on every VA the file's members went to (download, D-3). */
@@ -87,12 +107,8 @@ export async function listUsageFiles(db: DbOrTx, ctx: AccessContext, f: UsageFil
     .offset((page - 1) * f.pageSize);
   const vas = await memberVas(db, files.map((r) => r.id));
   const rows: UsageFileListRow[] = files.map((r) => {
-    const members = vas.get(r.id) ?? [];
-    return {
-      ...r,
-      virtualAccounts: [...new Set(members.map((m) => m.vaName).filter((n): n is string => Boolean(n)))],
-      canDownload: canDownloadFile(ctx, sa.id, members.map((m) => m.vaId)),
-    };
+    const members = vas.get(r.id);
+    return { ...r, virtualAccounts: members?.vaNames ?? [], canDownload: canDownloadFile(ctx, sa.id, members?.vaIds ?? []) };
   });
   const { writable } = await writableVirtualAccounts(db, ctx, sa.id);
   return { rows, total, page, pageSize: f.pageSize, pageCount, canUpload: writable.length > 0 };
@@ -127,6 +143,7 @@ export async function requireUsageFile(db: DbOrTx, ctx: AccessContext, fileId: s
 }
 
 const REPORT_ROWS_SHOWN = 1000;
+const MEMBER_ROWS_SHOWN = 1000;
 /** F-15 CSSM list form. */
 const cssmUdi = (pid: string, sn: string) => `UDI_PID:${pid}; UDI_SN:${sn};`;
 const STATUS_ORDER = sql`case ${rumReports.status} when 'ERROR' then 0 when 'DROPPED' then 1 else 2 end`;
@@ -188,10 +205,11 @@ export async function getUsageFileDetail(db: DbOrTx, ctx: AccessContext, fileId:
     fileName: file.fileName,
     reportedAt: file.reportedAt,
     status: file.status,
+    totalMembers: file.container === "XML" ? 0 : members.length,
     members:
       file.container === "XML"
         ? []
-        : members.map((m) => ({ id: m.id, name: m.memberName, virtualAccount: m.assignedVaId ? (vaNames.get(m.assignedVaId) ?? "-") : "-", reports: m.reportCount, status: m.status })),
+        : members.slice(0, MEMBER_ROWS_SHOWN).map((m) => ({ id: m.id, name: m.memberName, virtualAccount: m.assignedVaId ? (vaNames.get(m.assignedVaId) ?? "-") : "-", reports: m.reportCount, status: m.status })),
     reports: [
       ...problemRows,
       ...reports.map((r) => ({

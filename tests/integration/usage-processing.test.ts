@@ -238,6 +238,10 @@ describe.each(drivers)("[USAGE] W-10 per-report rules (%s)", (driver) => {
     await ingest("eg-admin", "older.xml", usageFile([{ pid: "C9300-24UX", sn: "FOC7000A003", reportId: 3, license: 27, measurements: [{ startTime: t - 5 * 86_400, endTime: t - 4 * 86_400, count: 7 }] }], T0), VA01);
     const [still] = await db.select().from(licenseUsage).where(and(eq(licenseUsage.productInstanceId, pi.id), eq(licenseUsage.licenseDefinitionId, licenseId(27))));
     expect(still).toMatchObject({ count: 3, lastReportId: 5 });
+    // A newer report with another count changes D-10 and writes E-21.
+    await ingest("eg-admin", "newer.xml", usageFile([{ pid: "C9300-24UX", sn: "FOC7000A003", reportId: 6, license: 27, measurements: [{ startTime: t + 2 * 86_400, endTime: t + 3 * 86_400, count: 4 }] }], T0), VA01);
+    const changes = await db.select({ message: events.message, license: events.licenseDefinitionId }).from(events).where(and(eq(events.type, "E-21"), eq(events.productInstanceId, pi.id)));
+    expect(changes).toEqual([{ message: 'Reported use of "C9300-24 Network Advantage" changed from 3 to 4.', license: licenseId(27) }]);
   });
 
   it("fails a file whose virtual account was deleted before processing (V-35)", async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { acks, licenseLots, productInstances, rumReports, usageDataFiles, usageFileMembers } from "@/db/schema";
+import { licenseLots, productInstances, rumReports, usageDataFiles, usageFileMembers } from "@/db/schema";
+import { bulkInsert, unnestColumns } from "@/lib/sql/bulk";
 import { type AnyEventInput, SYSTEM } from "@/lib/events/record";
 import { effectivePolicyForVirtualAccount, signedPolicyElement } from "@/lib/policy/document";
 import { currentSigningKey } from "@/lib/signing/keys";
@@ -10,7 +11,7 @@ import { ackFileName } from "../upload/file-name";
 import type { ElementOutcome } from "./elements";
 import { handleElement } from "./elements";
 import type { ProcessEnv } from "./env";
-import { recomputeNextReportDue } from "./next-due";
+import { acknowledgeAndRecomputeDue } from "./next-due";
 import type { Problem } from "./reports";
 import { rumReportId, type Work, type WorkMember } from "./work";
 
@@ -90,17 +91,11 @@ export async function finishUsageFile(tx: DbOrTx, env: ProcessEnv, work: Work, p
   }
   for (const r of results.values()) r.reports.sort((a, b) => a.seq - b.seq);
 
-  // 6.8: every PI with at least one acknowledged report gets `last_ack_at`.
+  // 6.8–6.9: every PI with at least one acknowledged report gets `last_ack_at`; touched ones a new due date.
   const all = [...results.values()];
   const ackedPis = [...new Set(all.flatMap((r) => r.reports.filter((x) => x.status === "ACK" && x.piId).map((x) => x.piId!)))];
-  for (let i = 0; i < ackedPis.length; i += 1000) {
-    await tx
-      .update(productInstances)
-      .set({ lastAckAt: sql`greatest(${productInstances.lastAckAt}, ${at.toISOString()}::timestamptz)` })
-      .where(inArray(productInstances.id, ackedPis.slice(i, i + 1000)));
-  }
   const touched = [...new Set([...ackedPis, ...all.flatMap((r) => [...r.piIds])])];
-  const due = await recomputeNextReportDue(tx, env, touched);
+  const due = await acknowledgeAndRecomputeDue(tx, env, touched, new Set(ackedPis));
   const subscriptions = await subscriptionsFor(tx, env, ackedPis);
 
   const key = await currentSigningKey(tx);
@@ -148,22 +143,22 @@ export async function finishUsageFile(tx: DbOrTx, env: ProcessEnv, work: Work, p
     documents.push({ name: names[i], xml: ackXml(key, data, policyXml), ackId, member, results: r });
   }
 
-  const ackRows = documents.map((d) => ({
-    id: d.ackId,
-    smartAccountId: sa.id,
-    virtualAccountId: d.member.vaId,
-    usageDataFileId: file.id,
-    channel: env.channel,
-    xml: d.xml,
-    summary: {
-      policy_id: policies.get(d.member.vaId)!.policy.id,
-      reports: d.results.reports.map((x) => ({ udi: x.udi, report_id: x.report_id, status: x.status })),
-      trust_codes: d.results.trustCodes.map((t) => ({ udi: t.udi, status: t.status })),
-      elements: d.results.elements.length,
-    },
-    createdAt: at,
+  const summaries = documents.map((d) => ({
+    policy_id: policies.get(d.member.vaId)!.policy.id,
+    reports: d.results.reports.map((x) => ({ udi: x.udi, report_id: x.report_id, status: x.status })),
+    trust_codes: d.results.trustCodes.map((t) => ({ udi: t.udi, status: t.status })),
+    elements: d.results.elements.length,
   }));
-  for (let i = 0; i < ackRows.length; i += 200) await tx.insert(acks).values(ackRows.slice(i, i + 200));
+  await bulkInsert(tx, "acks", [
+    ["id", "uuid", documents.map((d) => d.ackId)],
+    ["smart_account_id", "uuid", documents.map(() => sa.id)],
+    ["virtual_account_id", "uuid", documents.map((d) => d.member.vaId)],
+    ["usage_data_file_id", "uuid", documents.map(() => file.id)],
+    ["channel", "report_channel", documents.map(() => env.channel)],
+    ["xml", "text", documents.map((d) => d.xml)],
+    ["summary", "jsonb", summaries.map((x) => JSON.stringify(x))],
+    ["created_at", "timestamptz", documents.map(() => at)],
+  ]);
   const ackBlob =
     file.container === "XML"
       ? Buffer.from(documents[0].xml, "utf8")
@@ -193,12 +188,11 @@ export async function finishUsageFile(tx: DbOrTx, env: ProcessEnv, work: Work, p
       },
     })
     .where(eq(usageDataFiles.id, file.id));
-  for (const m of work.members) {
-    await tx
-      .update(usageFileMembers)
-      .set({ status: hasErrors(results.get(m)!) ? "ERRORS" : "NO_ERRORS" })
-      .where(eq(usageFileMembers.id, m.row.id));
-  }
+  const memberStatus = unnestColumns([
+    ["id", "uuid", work.members.map((m) => m.row.id)],
+    ["status", "usage_file_status", work.members.map((m) => (hasErrors(results.get(m)!) ? "ERRORS" : "NO_ERRORS"))],
+  ]);
+  await tx.execute(sql`update ${usageFileMembers} as m set status = v.status from ${memberStatus} where m.id = v.id`);
   const vaIds = [...new Set(work.members.map((m) => m.vaId))];
   events.push({
     type: "E-17",

@@ -6,6 +6,7 @@ import type { AnyEventInput } from "@/lib/events/record";
 import { SYSTEM } from "@/lib/events/record";
 import { piDisplayName } from "@/lib/inventory/display-name";
 import { CHANNEL_NAMES } from "../events";
+import { bulkInsert, type Column } from "@/lib/sql/bulk";
 import { V36_OTHER_SA, v36aOtherVa } from "../messages";
 import type { HaUdi, Udi } from "../parse/rum";
 import { type ProcessEnv, uploaderCanWrite } from "./env";
@@ -101,30 +102,42 @@ export class PiResolver {
   }
 }
 
-/** Inserts the new PIs (product type from D-27) and applies the moves, with E-13 / E-14 (actor System). */
-export async function writePiChanges(tx: DbOrTx, env: ProcessEnv, resolver: PiResolver, events: AnyEventInput[]): Promise<void> {
+/** What a PI created by this chunk starts with, so it is written once (W-10 step 6.6). */
+export type PiInitial = { acked: boolean; consumed: boolean; utility: boolean | null; version: string | null; ha: HaUdi[] | null };
+
+/**
+ * Inserts the new PIs in one statement (product type from D-27, the chunk's results as initial
+ * values) and applies the moves, with E-13 / E-14 (actor System).
+ */
+export async function writePiChanges(
+  tx: DbOrTx,
+  env: ProcessEnv,
+  resolver: PiResolver,
+  events: AnyEventInput[],
+  initial: Map<string, PiInitial> = new Map(),
+): Promise<void> {
   const { at } = env;
   if (resolver.created.length) {
-    const rows = resolver.created.map((p) => {
-      const map = env.productMap.find((m) => m.pattern.test(p.udiPid));
-      return {
-        id: p.id,
-        virtualAccountId: p.virtualAccountId,
-        smartAccountId: p.smartAccountId,
-        udiPid: p.udiPid,
-        udiSn: p.udiSn,
-        productType: map?.productType ?? "",
-        productDescription: map?.productDescription ?? "",
-        softwareTag: p.softwareTag ?? map?.softwareTag ?? null,
-        softwareVersion: p.softwareVersion,
-        haMembers: p.haMembers,
-        registrationDate: at,
-        lastContactAt: at,
-        channel: env.channel,
-        createdAt: at,
-      };
-    });
-    for (let i = 0; i < rows.length; i += 500) await tx.insert(productInstances).values(rows.slice(i, i + 500));
+    const rows = resolver.created.map((p) => ({ p, map: env.productMap.find((m) => m.pattern.test(p.udiPid)), init: initial.get(p.id) }));
+    const col = <T>(name: string, type: string, f: (r: (typeof rows)[number]) => T) => [name, type, rows.map(f)] as Column;
+    await bulkInsert(tx, "product_instances", [
+      col("id", "uuid", (r) => r.p.id),
+      col("virtual_account_id", "uuid", (r) => r.p.virtualAccountId),
+      col("smart_account_id", "uuid", (r) => r.p.smartAccountId),
+      col("udi_pid", "text", (r) => r.p.udiPid),
+      col("udi_sn", "text", (r) => r.p.udiSn),
+      col("product_type", "text", (r) => r.map?.productType ?? ""),
+      col("product_description", "text", (r) => r.map?.productDescription ?? ""),
+      col("software_tag", "text", (r) => r.p.softwareTag ?? r.map?.softwareTag ?? null),
+      col("software_version", "text", (r) => r.init?.version ?? r.p.softwareVersion),
+      col("ha_members", "jsonb", (r) => JSON.stringify(r.init?.ha ?? r.p.haMembers)),
+      col("utility_mode", "boolean", (r) => r.init?.utility ?? false),
+      col("registration_date", "timestamptz", () => at),
+      col("last_contact_at", "timestamptz", () => at),
+      col("last_report_at", "timestamptz", (r) => (r.init?.acked ? at : null)),
+      col("first_consumed_at", "timestamptz", (r) => (r.init?.consumed ? at : null)),
+      col("channel", "pi_channel", () => env.channel),
+    ]);
     for (const p of resolver.created) {
       events.push({
         type: "E-13",

@@ -9,7 +9,8 @@ import { categoryOf } from "@/lib/policy/next-report-due";
 import { EXPORT_PREPAID_ONLY, V32_DUPLICATE, v31Unknown } from "../messages";
 import { checkRumSignature, normaliseRumReport, type RumReport, type Udi } from "../parse/rum";
 import type { ProcessEnv } from "./env";
-import { findProductInstances, PiResolver, type PiRow, udiKey, writePiChanges } from "./pi";
+import { bulkInsert, type Column, unnestColumns } from "@/lib/sql/bulk";
+import { findProductInstances, type PiInitial, PiResolver, type PiRow, udiKey, writePiChanges } from "./pi";
 import { rumReportId, type WorkItem } from "./work";
 
 /** A report that could not be identified (no UDI or report id), so D-15 cannot hold it. */
@@ -145,11 +146,13 @@ export async function applyReportChunk(tx: DbOrTx, env: ProcessEnv, items: WorkI
   }
 
   const events: AnyEventInput[] = [];
-  await writePiChanges(tx, env, resolver, events);
   const all = [...early, ...outcomes].sort((a, b) => a.item.seq - b.item.seq);
-  await applyUsage(tx, env, outcomes.filter((o) => o.status === "ACK"), events);
+  const patches = piPatches(all);
+  const created = new Set(resolver.created.map((p) => p.id));
+  await writePiChanges(tx, env, resolver, events, patches);
+  await applyUsage(tx, env, outcomes.filter((o) => o.status === "ACK"), created, events);
   await insertRumReports(tx, env, all);
-  await updateProductInstances(tx, env, all);
+  await updateProductInstances(tx, env, [...patches.entries()].filter(([id]) => !created.has(id)));
   for (const o of all) {
     if (o.status !== "ERROR" || !o.pi) continue;
     events.push({
@@ -168,40 +171,40 @@ export async function applyReportChunk(tx: DbOrTx, env: ProcessEnv, items: WorkI
 }
 
 async function insertRumReports(tx: DbOrTx, env: ProcessEnv, all: Outcome[]): Promise<void> {
-  const rows = all.map((o) => ({
-    id: o.id,
-    smartAccountId: env.sa.id,
-    virtualAccountId: o.item.member.vaId,
-    productInstanceId: o.pi?.id ?? null,
-    udiPid: o.udi.udiPid,
-    udiSn: o.udi.udiSn,
-    reportId: o.reportId,
-    entitlementTag: o.report?.entitlementTag ?? null,
-    licenseDefinitionId: o.license?.id ?? null,
-    payloadVersion: o.report?.payloadVersion ?? null,
-    startTime: o.report?.startTime ?? null,
-    endTime: o.report?.endTime ?? null,
-    count: o.report?.count ?? null,
-    utilityEnabled: o.report?.utilityEnabled ?? false,
-    softwareVersion: o.report?.softwareVersion ?? null,
-    signatureStatus: o.signatureStatus,
-    status: o.status,
-    message: o.message || null,
-    usageDataFileId: env.file.id,
-    receivedVia: env.channel,
-    receivedAt: env.at,
-  }));
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(rumReports).values(rows.slice(i, i + 500)).onConflictDoNothing();
+  const col = <T>(name: string, type: string, f: (o: Outcome) => T) => [name, type, all.map(f)] as Column;
+  await bulkInsert(
+    tx,
+    "rum_reports",
+    [
+      col("id", "uuid", (o) => o.id),
+      col("smart_account_id", "uuid", () => env.sa.id),
+      col("virtual_account_id", "uuid", (o) => o.item.member.vaId),
+      col("product_instance_id", "uuid", (o) => o.pi?.id ?? null),
+      col("udi_pid", "text", (o) => o.udi.udiPid),
+      col("udi_sn", "text", (o) => o.udi.udiSn),
+      col("report_id", "bigint", (o) => o.reportId),
+      col("entitlement_tag", "text", (o) => o.report?.entitlementTag ?? null),
+      col("license_definition_id", "uuid", (o) => o.license?.id ?? null),
+      col("payload_version", "text", (o) => o.report?.payloadVersion ?? null),
+      col("start_time", "timestamptz", (o) => o.report?.startTime ?? null),
+      col("end_time", "timestamptz", (o) => o.report?.endTime ?? null),
+      col("count", "integer", (o) => o.report?.count ?? null),
+      col("utility_enabled", "boolean", (o) => o.report?.utilityEnabled ?? false),
+      col("software_version", "text", (o) => o.report?.softwareVersion ?? null),
+      col("signature_status", "signature_status", (o) => o.signatureStatus),
+      col("status", "rum_status", (o) => o.status),
+      col("message", "text", (o) => o.message || null),
+      col("usage_data_file_id", "uuid", () => env.file.id),
+      col("received_via", "report_channel", () => env.channel),
+      col("received_at", "timestamptz", () => env.at),
+    ],
+    sql`on conflict (id) do nothing`,
+  );
 }
 
-/**
- * D-10 `REPORTED`: per (PI, license), the report with the latest end time sets the count to its
- * last measurement, unless an earlier-processed report ended later. A changed count writes E-21;
- * a change reported after the policy's on-change limit writes E-37 (P-9).
- */
 type Acked = Outcome & { report: RumReport };
 
-async function applyUsage(tx: DbOrTx, env: ProcessEnv, acked: Acked[], events: AnyEventInput[]): Promise<void> {
+async function applyUsage(tx: DbOrTx, env: ProcessEnv, acked: Acked[], created: Set<string>, events: AnyEventInput[]): Promise<void> {
   if (acked.length === 0) return;
   const best = new Map<string, Acked>();
   for (const o of acked) {
@@ -209,7 +212,8 @@ async function applyUsage(tx: DbOrTx, env: ProcessEnv, acked: Acked[], events: A
     const prev = best.get(key);
     if (!prev || o.report.endTime >= prev.report.endTime) best.set(key, o);
   }
-  const piIds = [...new Set(acked.map((o) => o.pi!.id))];
+  // PIs created by this chunk have no usage yet: only the others are looked up.
+  const piIds = [...new Set(acked.map((o) => o.pi!.id))].filter((id) => !created.has(id));
   const existing = new Map<string, { count: number; endTime: Date | null }>();
   for (let i = 0; i < piIds.length; i += 1000) {
     const rows = await tx
@@ -227,13 +231,14 @@ async function applyUsage(tx: DbOrTx, env: ProcessEnv, acked: Acked[], events: A
       .where(and(eq(licenseUsage.source, "REPORTED"), inArray(licenseUsage.productInstanceId, piIds.slice(i, i + 1000))));
     for (const r of rows) existing.set(`${r.pi}|${r.license}`, { count: r.count, endTime: r.endTime });
   }
-  const upserts: (typeof licenseUsage.$inferInsert)[] = [];
+  const upserts: Acked[] = [];
   for (const [key, o] of best) {
     const prev = existing.get(key);
     if (prev?.endTime && prev.endTime > o.report.endTime) continue;
-    upserts.push({ productInstanceId: o.pi!.id, licenseDefinitionId: o.license!.id, source: "REPORTED", count: o.report.count, lastReportId: o.report.reportId, updatedAt: env.at });
+    upserts.push(o);
     const old = prev?.count ?? 0;
-    if (old !== o.report.count) {
+    // A PI created by this chunk is announced by E-13; its first counts are not a change.
+    if (old !== o.report.count && !created.has(o.pi!.id)) {
       events.push({
         type: "E-21",
         params: { license: o.license!.displayName, old, new: o.report.count },
@@ -247,15 +252,20 @@ async function applyUsage(tx: DbOrTx, env: ProcessEnv, acked: Acked[], events: A
       });
     }
   }
-  for (let i = 0; i < upserts.length; i += 1000) {
-    await tx
-      .insert(licenseUsage)
-      .values(upserts.slice(i, i + 1000))
-      .onConflictDoUpdate({
-        target: [licenseUsage.productInstanceId, licenseUsage.licenseDefinitionId, licenseUsage.source],
-        set: { count: sql`excluded.count`, lastReportId: sql`excluded.last_report_id`, updatedAt: sql`excluded.updated_at` },
-      });
-  }
+  const col = <T>(name: string, type: string, f: (o: Acked) => T) => [name, type, upserts.map(f)] as Column;
+  await bulkInsert(
+    tx,
+    "license_usage",
+    [
+      col("product_instance_id", "uuid", (o) => o.pi!.id),
+      col("license_definition_id", "uuid", (o) => o.license!.id),
+      col("source", "usage_source", () => "REPORTED"),
+      col("count", "integer", (o) => o.report.count),
+      col("last_report_id", "bigint", (o) => o.report.reportId),
+      col("updated_at", "timestamptz", () => env.at),
+    ],
+    sql`on conflict (product_instance_id, license_definition_id, source) do update set count = excluded.count, last_report_id = excluded.last_report_id, updated_at = excluded.updated_at`,
+  );
   for (const o of acked) lateChange(env, o, events);
 }
 
@@ -285,47 +295,55 @@ function lateChange(env: ProcessEnv, o: Acked, events: AnyEventInput[]): void {
   });
 }
 
-/**
- * W-10 step 6.6 in one statement: `last_contact_at` for every PI a report named; for acknowledged
- * ones also `last_report_at`, `first_consumed_at` (a count > 0), the utility flag (P-10: the latest
- * report's `utility_enabled`, or subscription ids), software version and HA members. Times only
- * move forward, so a late file never turns a PI's clock back.
- */
-async function updateProductInstances(tx: DbOrTx, env: ProcessEnv, all: Outcome[]): Promise<void> {
-  type Patch = { id: string; acked: boolean; consumed: boolean; latest: RumReport | null };
-  const patches = new Map<string, Patch>();
+/** W-10 step 6.6 per PI: what the chunk's reports tell about it (the latest acknowledged one decides). */
+function piPatches(all: Outcome[]): Map<string, PiInitial> {
+  const patches = new Map<string, PiInitial & { latest: RumReport | null }>();
   for (const o of all) {
     if (!o.pi) continue;
-    const p = patches.get(o.pi.id) ?? { id: o.pi.id, acked: false, consumed: false, latest: null };
+    const p = patches.get(o.pi.id) ?? { acked: false, consumed: false, utility: null, version: null, ha: null, latest: null };
     if (o.status === "ACK" && o.report) {
       p.acked = true;
       if (o.report.measurements.some((m) => m.count > 0)) p.consumed = true;
-      if (!p.latest || o.report.endTime >= p.latest.endTime) p.latest = o.report;
+      if (!p.latest || o.report.endTime >= p.latest.endTime) {
+        p.latest = o.report;
+        // P-10: utility mode follows the latest report's flag, or its subscription ids.
+        p.utility = o.report.utilityEnabled || o.report.subscriptionIds.length > 0;
+        p.version = o.report.softwareVersion;
+        p.ha = o.report.haMembers.length ? o.report.haMembers : null;
+      }
     }
     patches.set(o.pi.id, p);
   }
-  const list = [...patches.values()];
+  return patches;
+}
+
+/**
+ * W-10 step 6.6 for PIs that existed before the chunk, in one statement: `last_contact_at` for
+ * every PI a report named; for acknowledged ones also `last_report_at`, `first_consumed_at`, the
+ * utility flag, software version and HA members. Times only move forward, so a late file never
+ * turns a PI's clock back.
+ */
+async function updateProductInstances(tx: DbOrTx, env: ProcessEnv, patches: [string, PiInitial][]): Promise<void> {
+  if (patches.length === 0) return;
+  const col = <T>(name: string, type: string, f: (p: PiInitial) => T) => [name, type, patches.map(([, p]) => f(p))] as Column;
+  const values = unnestColumns([
+    ["id", "uuid", patches.map(([id]) => id)],
+    col("acked", "boolean", (p) => p.acked),
+    col("consumed", "boolean", (p) => p.consumed),
+    col("utility", "boolean", (p) => p.utility),
+    col("version", "text", (p) => p.version),
+    col("ha", "jsonb", (p) => (p.ha ? JSON.stringify(p.ha) : null)),
+  ]);
   const at = iso(env.at);
-  for (let i = 0; i < list.length; i += 500) {
-    const values = sql.join(
-      list.slice(i, i + 500).map((p) => {
-        const r = p.latest;
-        const utility = r ? r.utilityEnabled || r.subscriptionIds.length > 0 : null;
-        const ha = r && r.haMembers.length ? JSON.stringify(r.haMembers) : null;
-        return sql`(${p.id}::uuid, ${p.acked}::boolean, ${p.consumed}::boolean, ${utility}::boolean, ${r?.softwareVersion ?? null}::text, ${ha}::jsonb)`;
-      }),
-      sql`, `,
-    );
-    await tx.execute(sql`
-      update ${productInstances} as p set
-        last_contact_at = greatest(p.last_contact_at, ${at}::timestamptz),
-        last_report_at = case when v.acked then greatest(p.last_report_at, ${at}::timestamptz) else p.last_report_at end,
-        first_consumed_at = case when v.consumed then coalesce(p.first_consumed_at, ${at}::timestamptz) else p.first_consumed_at end,
-        utility_mode = coalesce(v.utility, p.utility_mode),
-        software_version = coalesce(v.version, p.software_version),
-        ha_members = coalesce(v.ha, p.ha_members),
-        channel = case when v.acked then ${env.channel}::pi_channel else p.channel end
-      from (values ${values}) as v(id, acked, consumed, utility, version, ha)
-      where p.id = v.id`);
-  }
+  await tx.execute(sql`
+    update ${productInstances} as p set
+      last_contact_at = greatest(p.last_contact_at, ${at}::timestamptz),
+      last_report_at = case when v.acked then greatest(p.last_report_at, ${at}::timestamptz) else p.last_report_at end,
+      first_consumed_at = case when v.consumed then coalesce(p.first_consumed_at, ${at}::timestamptz) else p.first_consumed_at end,
+      utility_mode = coalesce(v.utility, p.utility_mode),
+      software_version = coalesce(v.version, p.software_version),
+      ha_members = coalesce(v.ha, p.ha_members),
+      channel = case when v.acked then ${env.channel}::pi_channel else p.channel end
+    from ${values}
+    where p.id = v.id`);
 }
