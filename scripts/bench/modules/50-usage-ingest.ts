@@ -8,6 +8,7 @@ import { listProductInstances } from "@/lib/inventory/list";
 import { piListSchema } from "@/lib/inventory/schemas";
 import { entitlementTag, loadReferenceData } from "@/lib/seed/reference";
 import { ensureSigningKey } from "@/lib/signing/keys";
+import { bulkInsert } from "@/lib/sql/bulk";
 import { rumEnvelope, rumPayload, usageXml } from "@/lib/usage/format/rum-writer";
 import { usageTar } from "@/lib/usage/format/tar-writer";
 import { bufferSource } from "@/lib/usage/inspect";
@@ -101,6 +102,19 @@ async function copyBaseline(h: DatabaseHandle, rows: number, at: Date): Promise<
   return performance.now() - t0;
 }
 
+async function insertPis(db: Db, n: number, prefix: string, at: Date): Promise<number> {
+  const t0 = performance.now();
+  await bulkInsert(db, "product_instances", [
+    ["virtual_account_id", "uuid", Array.from({ length: n }, () => VA)],
+    ["smart_account_id", "uuid", Array.from({ length: n }, () => SA)],
+    ["udi_pid", "text", Array.from({ length: n }, () => PID)],
+    ["udi_sn", "text", Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(7, "0")}`)],
+    ["product_type", "text", Array.from({ length: n }, () => "CAT8300")],
+    ["registration_date", "timestamptz", Array.from({ length: n }, () => at)],
+  ]);
+  return performance.now() - t0;
+}
+
 /** A ~N MiB uncompressed tar: many members with the same usage document (only the sync stage runs). */
 async function bigUpload(mib: number, end: number): Promise<Buffer> {
   const doc = usageXml(
@@ -163,6 +177,14 @@ async function run(ctx: BenchContext): Promise<void> {
     ctx.report("usage_list_p95_while_processing", percentile(s26, 95), "ms", 1);
     ctx.report("pi_list_p95_while_processing", percentile(s15, 95), "ms", 1);
     ctx.note(`usage_ingest: ${s26.length} list requests during processing; ACK tar.gz ${(file.ack / 1024).toFixed(0)} KiB`);
+
+    // S-15's trigram index is most of what a new product instance costs: 10,000 PIs in one bulk
+    // statement with it, then without it (dropped in this private database only).
+    const withTrgm = await insertPis(h.db, devices, "TRGA", at);
+    await h.db.execute(sql`drop index if exists product_instances_search_trgm`);
+    const withoutTrgm = await insertPis(h.db, devices, "TRGB", at);
+    ctx.report("pi_bulk_insert_with_trgm", withTrgm / 1000, "s", 2);
+    ctx.report("pi_bulk_insert_without_trgm", withoutTrgm / 1000, "s", 2);
 
     const copyMs = await copyBaseline(h, reports, at);
     ctx.report("rum_reports_copy_baseline", copyMs / 1000, "s", 2);
