@@ -1,5 +1,5 @@
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import type { Readable } from "node:stream";
+import { createGzip } from "node:zlib";
 import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { usageDataFiles, usageFileMembers, virtualAccounts } from "@/db/schema";
@@ -17,7 +17,11 @@ import { V20_EMPTY, V29_NO_PERMISSION, v20TooLarge } from "./messages";
 import { resolveMemberVa } from "./resolve-va";
 import { checkUploadName } from "./upload/file-name";
 
-const gzipAsync = promisify(gzip);
+async function gzipStream(input: Readable): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of input.pipe(createGzip({ level: 1 }))) parts.push(chunk as Buffer);
+  return Buffer.concat(parts);
+}
 
 export type UploadOptions = {
   smartAccountId: string;
@@ -61,10 +65,10 @@ export async function acceptUsageUpload(db: DbOrTx, ctx: AccessContext, actor: A
   if (writable.length === 0) throw new ForbiddenError(V29_NO_PERMISSION);
 
   const inspection = await inspectUpload(source, fileName);
-  const original = await source.bytes();
-  const sha256 = source.sha256 ?? sha256Hex(original);
-  // D-12: the original bytes are kept forever; a gzip upload as is, anything else compressed.
-  const blob = inspection.container === "TGZ" ? original : await gzipAsync(original, { level: 1 });
+  const sha256 = source.sha256 ?? sha256Hex(await source.bytes());
+  // D-12: the original bytes are kept forever; a gzip upload as is, anything else compressed on
+  // the way in, so a large tar is never held in memory uncompressed.
+  const blob = inspection.container === "TGZ" ? await source.bytes() : await gzipStream(source.open());
   const writableIds = new Set(writable.map((v) => v.id));
   const vaName = new Map(all.map((v) => [v.id, v.name]));
 
