@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
+import { EG_SA, saId } from "../lib/seed/demo/ids";
 import { entitlementTag } from "../lib/seed/reference";
 import { findSignedElements, verifySignedElement } from "../lib/signing/document";
 import { rumEnvelope, rumPayload, usageXml } from "../lib/usage/format/rum-writer";
@@ -157,5 +158,31 @@ test.describe("[USAGE] S-26 Reports › Usage Data Files", () => {
     await page.getByLabel("Search by File Name, Virtual Account").press("Enter");
     await expect(page.getByTestId("s26-row")).toHaveCount(2);
     await expect(page.getByTestId("s26-row").first()).toContainText("UD_20240310T110000.tar.gz");
+  });
+
+  test("streams an upload larger than the 10 MB a proxied request body would keep", async ({ page }) => {
+    await loginAndOpen(page, "admin@example.com", "/reports/usage-data-files", "Eg-SA-01");
+    let x = 12345;
+    const noise = Buffer.alloc(12 * 1024 * 1024, 0).map(() => (x = (x * 1103515245 + 12345) & 0x7fffffff) >> 16);
+    const big = await usageTar({
+      smartAccount: "Eg-SA-01",
+      members: [
+        { name: "dev_FOCE2E00004_1710068400.xml", content: usageFile("FOCE2E00004", 7), va: "Eg-VA-02" },
+        { name: "diagnostics.bin", content: Buffer.from(noise) },
+      ],
+    });
+    expect(big.length).toBeGreaterThan(12 * 1024 * 1024);
+    const res = await page.request.post(`/api/ui/usage-files?sa=${saId(EG_SA)}&name=UD_big.tar`, {
+      data: big,
+      headers: { "Content-Type": "application/octet-stream" },
+    });
+    expect(res.status()).toBe(201);
+    expect(await res.json()).toMatchObject({ fileName: "UD_big.tar", status: "PROCESSING" });
+    expect((await page.request.post("/api/test/run-jobs")).ok()).toBeTruthy();
+    await page.reload();
+    const row = rowOf(page, "UD_big.tar");
+    await expect(row).toContainText("ℹ No Errors");
+    await row.getByRole("button", { name: "Expand UD_big.tar" }).click();
+    await expect(page.getByRole("list", { name: "Messages for UD_big.tar" })).toContainText("Ignored file diagnostics.bin: not usage data.");
   });
 });
