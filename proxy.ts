@@ -39,6 +39,8 @@ export async function proxy(req: NextRequest) {
   return NextResponse.redirect(login);
 }
 
+// Next.js buffers (and past 10 MB cuts) the body of every request the proxy sees, so usage uploads
+// skip it and stream into their route handler, which checks the session itself (uiRoute).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/ui/usage-files).*)"],
 };

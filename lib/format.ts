@@ -63,3 +63,10 @@ export function pageSummary(page: number, pageCount: number, total: number): str
 export function allRecordsSummary(n: number): string {
   return n === 1 ? "Showing 1 Record" : `Showing All ${n} Records`;
 }
+
+/** A file size for messages: `512 bytes`, `2.1 KB`, `14.3 MB` (1 KB = 1024 bytes). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -5,8 +5,9 @@ import { reportingPolicyOf } from "@/lib/policy/download";
 import { ReportList } from "./report-list";
 import { ReportingPolicyView } from "./reporting-policy";
 import { SynchFileView } from "./synch-file";
+import { UsageDataFilesTab } from "@/components/usage/usage-data-files-tab";
 
-/** The body of the Report, Reporting Policy and Synch File tabs (S-25, S-27, S-28); null for other tabs. */
+/** The body of the Reports sub-tabs (S-25, S-26, S-27, S-28); null for an unknown tab. */
 export async function renderReportsTab({
   tab,
   ctx,
@@ -18,6 +19,7 @@ export async function renderReportsTab({
   smartAccountId: string;
   vaId?: string;
 }): Promise<ReactNode | null> {
+  if (tab === "usage-data-files") return <UsageDataFilesTab smartAccountId={smartAccountId} />;
   if (!["report", "reporting-policy", "synch-file"].includes(tab)) return null;
   const db = await getDb();
   const vas = (await visibleVirtualAccounts(db, ctx, smartAccountId)).map((v) => ({ id: v.id, name: v.name, isDefault: v.isDefault }));

@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { events } from "@/db/schema";
 import { scheduleAlertRecompute } from "@/lib/alerts/schedule";
+import { arrayLiteral, bulkInsert, type Column } from "@/lib/sql/bulk";
 import { now } from "@/lib/clock";
 import { categoryOf, EVENT_CATALOG, type EventParams, type EventType, renderEvent, type ShownIn } from "./catalog";
 
@@ -29,14 +30,16 @@ export type RecordEventInput<T extends EventType> = {
   occurredAt?: Date;
 };
 
-/** Writes one D-20 row inside the caller's transaction (INV-14). */
-export async function recordEvent<T extends EventType>(tx: DbOrTx, input: RecordEventInput<T>): Promise<void> {
+/** Any one event input, whatever its type (for lists of events of several types). */
+export type AnyEventInput = { [T in EventType]: RecordEventInput<T> }[EventType];
+
+function eventRow<T extends EventType>(input: RecordEventInput<T>) {
   const shownIn: ShownIn[] = [...(input.shownIn ?? EVENT_CATALOG[input.type].shownIn)];
   if (input.actor.kind === "user" && input.actor.licensingOps && !shownIn.includes("OPS")) shownIn.push("OPS");
   const vaIds = [input.virtualAccountId, ...(input.alsoVirtualAccountIds ?? [])].filter(
     (id): id is string => Boolean(id),
   );
-  await tx.insert(events).values({
+  return {
     type: input.type.split(":")[0],
     category: categoryOf(input.type.split(":")[0]),
     message: renderEvent(input.type, input.params),
@@ -53,13 +56,51 @@ export async function recordEvent<T extends EventType>(tx: DbOrTx, input: Record
     shownIn,
     occurredAt: input.occurredAt ?? now(),
     data: input.data ?? {},
-  });
-  // P-11 (a): a change in a Smart Account queues an alert recompute of the VAs it names (or the
-  // whole account); the alert and expiry events themselves do not, which would loop.
-  if (input.smartAccountId && !ALERT_EVENTS.has(input.type.split(":")[0])) {
-    if (vaIds.length === 0) await scheduleAlertRecompute(tx, { smartAccountId: input.smartAccountId });
-    for (const virtualAccountId of new Set(vaIds)) await scheduleAlertRecompute(tx, { smartAccountId: input.smartAccountId, virtualAccountId });
+  } satisfies typeof events.$inferInsert;
+}
+
+// P-11 (a): a change in a Smart Account queues an alert recompute of the VAs it names (or the
+// whole account); the alert and expiry events themselves do not, which would loop.
+async function scheduleFor(tx: DbOrTx, rows: ReturnType<typeof eventRow>[]): Promise<void> {
+  const scopes = new Map<string, { smartAccountId: string; virtualAccountId?: string }>();
+  for (const row of rows) {
+    if (!row.smartAccountId || ALERT_EVENTS.has(row.type)) continue;
+    if (row.vaIds.length === 0) scopes.set(`${row.smartAccountId}|*`, { smartAccountId: row.smartAccountId });
+    for (const virtualAccountId of row.vaIds) scopes.set(`${row.smartAccountId}|${virtualAccountId}`, { smartAccountId: row.smartAccountId, virtualAccountId });
   }
+  for (const scope of scopes.values()) await scheduleAlertRecompute(tx, scope);
+}
+
+/** Writes one D-20 row inside the caller's transaction (INV-14). */
+export async function recordEvent<T extends EventType>(tx: DbOrTx, input: RecordEventInput<T>): Promise<void> {
+  const row = eventRow(input);
+  await tx.insert(events).values(row);
+  await scheduleFor(tx, [row]);
+}
+
+/** Writes many D-20 rows in one statement, in the given order (bulk processing, W-10). */
+export async function recordEvents(tx: DbOrTx, inputs: readonly AnyEventInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const rows = inputs.map((input) => eventRow(input as RecordEventInput<EventType>));
+  const col = (name: string, type: string, f: (r: (typeof rows)[number]) => string | Date | null) => [name, type, rows.map(f)] as Column;
+  await bulkInsert(tx, "events", [
+    col("type", "text", (r) => r.type),
+    col("category", "text", (r) => r.category),
+    col("message", "text", (r) => r.message),
+    col("smart_account_id", "uuid", (r) => r.smartAccountId),
+    col("virtual_account_id", "uuid", (r) => r.virtualAccountId),
+    col("va_ids", "uuid[]", (r) => arrayLiteral(r.vaIds)),
+    col("product_instance_id", "uuid", (r) => r.productInstanceId),
+    col("license_definition_id", "uuid", (r) => r.licenseDefinitionId),
+    col("conversion_id", "uuid", (r) => r.conversionId),
+    col("workspace", "workspace", (r) => r.workspace),
+    col("user_id", "uuid", (r) => r.userId),
+    col("actor_label", "text", (r) => r.actorLabel),
+    col("shown_in", "text[]", (r) => arrayLiteral(r.shownIn)),
+    col("occurred_at", "timestamptz", (r) => r.occurredAt),
+    col("data", "jsonb", (r) => JSON.stringify(r.data)),
+  ]);
+  await scheduleFor(tx, rows);
 }
 
 const ALERT_EVENTS = new Set(["E-60", "E-61", "E-62", "E-63"]);

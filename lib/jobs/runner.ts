@@ -5,7 +5,9 @@ import { pruneSignInAttempts } from "@/lib/auth/throttle";
 import { addDays, now } from "@/lib/clock";
 import { recordExpiredTokens } from "@/lib/tokens/expiry";
 
-type Handler = (db: Db, payload: Record<string, unknown>) => Promise<void>;
+/** The claimed job: its id (for chunked jobs that record `progress`) and this run's attempt number. */
+export type JobRun = { id: number; attempts: number };
+type Handler = (db: Db, payload: Record<string, unknown>, job: JobRun) => Promise<void>;
 
 /** Job kinds; later work registers its own (usage-file processing, alert recompute…). */
 const handlers = new Map<string, Handler>();
@@ -53,7 +55,7 @@ export async function runDueJobs(db: Db, limit = 100): Promise<number> {
     const handler = handlers.get(claimed.kind);
     try {
       if (!handler) throw new Error(`No handler for job kind ${claimed.kind}`);
-      await handler(db, claimed.payload as Record<string, unknown>);
+      await handler(db, claimed.payload as Record<string, unknown>, { id: claimed.id, attempts: claimed.attempts + 1 });
       await db.update(jobs).set({ doneAt: now(), error: null }).where(sql`${jobs.id} = ${claimed.id}`);
     } catch (err) {
       const attempts = claimed.attempts + 1;

@@ -8,12 +8,13 @@ import { seedSimDevices } from "./demo/simulator";
 import { seedTokens } from "./demo/tokens";
 import { seedTraditional } from "./demo/traditional";
 import { seedTraditionalFiles } from "./demo/traditional-files";
+import { seedUsageFiles } from "./demo/usage";
 
 /**
- * Loads the §9 demo data set (DD-2..DD-6, DD-9..DD-12) into a database that already holds the
+ * Loads the §9 demo data set (DD-2..DD-12) into a database that already holds the
  * reference data. Every date is an offset from `t0`, every id is derived from a name (DD-1), so
- * the same `t0` always gives the same rows. Tokens (DD-7), usage files and ACKs (DD-8), signing
- * keys, alerts and simulated devices are added by the modules that own their formats.
+ * the same `t0` always gives the same rows. The DD-8 usage files and their ACKs go through the
+ * real ingest; signing keys, alerts and simulated devices are added by the modules that own them.
  */
 export async function seedDemo(tx: DbOrTx, t0: Date): Promise<void> {
   const ctx = createContext(tx, t0);
@@ -25,6 +26,7 @@ export async function seedDemo(tx: DbOrTx, t0: Date): Promise<void> {
   await seedProductInstances(ctx);
   await seedCslu(ctx);
   await seedTokens(ctx);
+  await seedUsageFiles(ctx);
   await seedSimDevices(ctx);
   await ctx.flushEvents();
 }

@@ -3,6 +3,7 @@ import { StartupError } from "@/db/client";
 import { enqueueJob, runDueJobs } from "@/lib/jobs/runner";
 import { scheduleRecurringAlertJobs } from "@/lib/alerts/jobs";
 import { config } from "@/lib/config";
+import "@/lib/usage/jobs";
 
 /**
  * Runs once in the Next.js server process (instrumentation.ts): opens the database at once, so the

@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { renderReportsTab } from "@/components/reports/reports-tab-body";
 import { REPORT_TABS } from "@/components/reports/report-tabs";
 import { CssmPage } from "@/components/shell/cssm-page";
@@ -13,6 +14,7 @@ export default async function ReportsPage({
 }) {
   const { tab = ["report"] } = await params;
   const current = REPORT_TABS.find((t) => t.href === `/reports/${tab[0]}`);
+  if (!current || tab.length > 1) notFound();
   return (
     <CssmPage searchParams={searchParams} path="/reports/report">
       {async ({ ctx, smartAccount, params: query }) => (
@@ -20,7 +22,7 @@ export default async function ReportsPage({
           <TabNav tabs={REPORT_TABS} label="Reports" small keepQuery={["va"]} />
           <div className="pt-4">
             {(await renderReportsTab({ tab: tab[0], ctx, smartAccountId: smartAccount.id, vaId: query.va })) ?? (
-              <NotAvailable screen={current?.label ?? "Reports"} />
+              <NotAvailable screen={current.label} />
             )}
           </div>
         </div>

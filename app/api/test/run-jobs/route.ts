@@ -1,4 +1,5 @@
 import "@/lib/alerts/jobs";
+import "@/lib/usage/jobs";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { json } from "@/lib/http/route";
 import { testHook } from "@/lib/http/test-hook";

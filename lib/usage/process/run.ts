@@ -1,0 +1,87 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { jobs, usageDataFiles, usageFileMembers } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { CHUNK_SIZE } from "../config";
+import type { EventSink } from "../events";
+import { V35_VA_GONE } from "../messages";
+import { FILE_COLUMNS, loadEnv, type UsageFileRow } from "./env";
+import { finishUsageFile } from "./finish";
+import { applyReportChunk, type Problem } from "./reports";
+import { loadWork, type WorkMember } from "./work";
+
+/** D-29 `jobs.progress` of a usage-file job: the next report to apply and the unidentifiable ones so far. */
+export type UsageProgress = { next: number; chunks: number; problems: Problem[] };
+
+/** Test seam: throw from here to simulate a crash inside a chunk (its transaction rolls back). */
+export const usageProcessingHooks: { afterChunk?: (info: { fileId: string; chunk: number }) => void } = {};
+
+export type ProcessOptions = {
+  /** The job whose `progress` records each committed chunk (none for in-place processing). */
+  jobId?: number;
+  /** The processing instant (default now; the demo seed backdates it). */
+  at?: Date;
+  events?: EventSink;
+};
+
+async function lockedFile(tx: DbOrTx, fileId: string): Promise<UsageFileRow | undefined> {
+  const [file] = await tx.select(FILE_COLUMNS).from(usageDataFiles).where(eq(usageDataFiles.id, fileId)).for("update");
+  return file;
+}
+
+/** Marks a file that cannot be processed: `ERRORS`, no ACK (`Acknowledged` shows `-`). */
+export async function failUsageFile(db: DbOrTx, fileId: string, message: string, at: Date = now()): Promise<void> {
+  await db.transaction(async (tx) => {
+    const file = await lockedFile(tx, fileId);
+    if (!file || file.status !== "PROCESSING") return;
+    const previous = (file.errorSummary ?? {}) as { warnings?: string[] };
+    await tx
+      .update(usageDataFiles)
+      .set({ status: "ERRORS", processedAt: at, errorSummary: { ...previous, warnings: previous.warnings ?? [], message } })
+      .where(eq(usageDataFiles.id, fileId));
+    await tx.update(usageFileMembers).set({ status: "ERRORS" }).where(eq(usageFileMembers.fileId, fileId));
+  });
+}
+
+/**
+ * W-10 steps 5–9: applies a PROCESSING file in chunks of ≤ 1,000 reports, one transaction each,
+ * committing the job's progress with every chunk so a restart resumes after the last committed
+ * one; then builds the ACK and the file status in a last transaction. Idempotent: a file that is
+ * no longer PROCESSING is left alone.
+ */
+export async function processUsageFile(db: DbOrTx, fileId: string, opts: ProcessOptions = {}): Promise<void> {
+  const at = opts.at ?? now();
+  const [file] = await db.select(FILE_COLUMNS).from(usageDataFiles).where(eq(usageDataFiles.id, fileId));
+  if (!file || file.status !== "PROCESSING") return;
+  const env = await loadEnv(db, file, at, opts.events);
+  const gone = env.members.some((m) => !m.assignedVaId || env.vas.get(m.assignedVaId)?.deletedAt);
+  if (gone) return failUsageFile(db, fileId, V35_VA_GONE, at);
+
+  const work = await loadWork(db, file, env.members);
+  const memberIndex = new Map<WorkMember, number>(work.members.map((m, i) => [m, i]));
+  let progress: UsageProgress = { next: 0, chunks: 0, problems: [] };
+  if (opts.jobId !== undefined) {
+    const [job] = await db.select({ progress: jobs.progress }).from(jobs).where(eq(jobs.id, opts.jobId));
+    if (job?.progress) progress = job.progress as UsageProgress;
+  }
+
+  for (let start = progress.next; start < work.reports.length; start += CHUNK_SIZE) {
+    const chunk = work.reports.slice(start, start + CHUNK_SIZE);
+    progress = await db.transaction(async (tx) => {
+      const current = await lockedFile(tx, fileId);
+      if (current?.status !== "PROCESSING") throw new Error(`Usage file ${fileId} is no longer being processed.`);
+      const problems = await applyReportChunk(tx, env, chunk, memberIndex);
+      const next: UsageProgress = { next: start + chunk.length, chunks: progress.chunks + 1, problems: [...progress.problems, ...problems] };
+      usageProcessingHooks.afterChunk?.({ fileId, chunk: next.chunks });
+      if (opts.jobId !== undefined) await tx.update(jobs).set({ progress: next }).where(eq(jobs.id, opts.jobId));
+      return next;
+    });
+  }
+
+  await db.transaction(async (tx) => {
+    const current = await lockedFile(tx, fileId);
+    if (current?.status !== "PROCESSING") return;
+    await finishUsageFile(tx, env, work, progress.problems);
+  });
+}
+
