@@ -1,7 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Db } from "@/db/client";
-import { events, licenseUsage, productInstances, rumReports, trustCodes, usageDataFiles, virtualAccounts } from "@/db/schema";
+import { conversions, events, licenseUsage, productInstances, rumReports, trustCodes, usageDataFiles, virtualAccounts } from "@/db/schema";
+import { listLicenseRows } from "@/lib/licensing/licenses";
 import "@/lib/alerts/jobs";
 import { type AccessContext, loadAccess } from "@/lib/access/context";
 import { addDays, pinClock } from "@/lib/clock";
@@ -155,7 +156,7 @@ describe.each(drivers)("[USAGE] W-10 per-report rules (%s)", (driver) => {
     expect(await db.$count(trustCodes, eq(trustCodes.productInstanceId, pi.id))).toBe(2);
   });
 
-  it("answers DLC and authorization elements with V-38a, and applies InstanceInfo per its privacy flags", async () => {
+  it("answers a malformed DLC report with V-32a and authorization elements with V-38a, and applies InstanceInfo per its privacy flags", async () => {
     const sudi = { udi_pid: "C9300-24UX", udi_serial_number: "FOC7000A002" };
     const { file, ack } = await ingest(
       "eg-admin",
@@ -171,9 +172,11 @@ describe.each(drivers)("[USAGE] W-10 per-report rules (%s)", (driver) => {
     );
     expect(file.status).toBe("ERRORS");
     expect(ack.reports[0].status).toBe("ACK");
-    expect(ack.elements).toEqual(
-      ["DLCReport", "AuthorizationRequest", "AuthorizationReturn"].map((element) => ({ element, udi: sudi, status: "ERROR", message: v38aNotYet(element) })),
-    );
+    expect(ack.elements).toEqual([
+      { element: "DLCReport", udi: sudi, status: "ERROR", message: expect.stringMatching(/^Report payload is not valid: conversion_lines /) },
+      ...["AuthorizationRequest", "AuthorizationReturn"].map((element) => ({ element, udi: sudi, status: "ERROR", message: v38aNotYet(element) })),
+    ]);
+    expect(ack.dlc).toEqual([]);
     const [pi] = await db.select().from(productInstances).where(eq(productInstances.udiSn, "FOC7000A002"));
     expect(pi).toMatchObject({ hostname: "sw-lab-7", hostnameShared: true, softwareVersion: "17.12.01" });
     const hidden = await ingest(
@@ -185,6 +188,37 @@ describe.each(drivers)("[USAGE] W-10 per-report rules (%s)", (driver) => {
     expect(hidden.file.status).toBe("NO_ERRORS");
     const [after] = await db.select().from(productInstances).where(eq(productInstances.udiSn, "FOC7000A002"));
     expect(after).toMatchObject({ hostname: "sw-lab-7", hostnameShared: false });
+  });
+
+  it("runs device-led conversion (W-21) from a usage file, once: the ACK carries dlc[], balances and history follow", async () => {
+    const sudi = udi("C1111-8PLTEEAWB", "FGL214391J3");
+    const dlcBody = {
+      sudi,
+      conversion_lines: [
+        { n: 3, sku: "C1111-8P-APPX", feature: "appxk9" },
+        { n: 4, sku: "FL-1100-8P-SEC", feature: "securityk9" },
+        { n: 2, sku: "FL-1100-8P-HSEC=", feature: "hseck9" },
+      ].map((l) => ({ conversion_type: "PAK", conversion_string: l.feature, conversion_count: 1, sku: l.sku, feature_name: l.feature, license_type: "Perpetual", entitlement_tag: entitlementTag(l.n) })),
+    };
+    const balance = async (n: number) => (await listLicenseRows(db, ctx["eg-admin"], VA01)).find((r) => r.licenseDefinitionId === licenseId(n))!.balance;
+    expect([await balance(3), await balance(4), await balance(2)]).toEqual([-1, -1, -1]);
+
+    const first = await ingest("eg-admin", "dlc1.xml", xmlOf([rumChild({ pid: sudi.udi_pid, sn: sudi.udi_serial_number, reportId: 1_700_000_001, license: 3 }, T0), { element: "DLCReport", body: dlcBody }]), VA01);
+    expect(first.file.status).toBe("NO_ERRORS");
+    expect(first.ack.elements).toEqual([]);
+    expect(first.ack.dlc).toHaveLength(1);
+    expect(first.ack.dlc[0]).toMatchObject({ udi: sudi, status: "SUCCESS" });
+    expect(first.ack.dlc[0].lines.map((l: { status: string }) => l.status)).toEqual(["Converted", "Converted", "Converted"]);
+    expect([await balance(3), await balance(4), await balance(2)]).toEqual([0, 0, 0]);
+    const [conversion] = await db.select().from(conversions).where(eq(conversions.udiSn, "FGL214391J3"));
+    expect(conversion).toMatchObject({ source: "DEVICE", method: "DLC", status: "CONVERTED", initiatedBy: null, virtualAccountId: VA01 });
+    expect(first.ack.dlc[0].conversion_id).toBe(conversion.id);
+
+    const again = await ingest("eg-admin", "dlc2.xml", xmlOf([rumChild({ pid: sudi.udi_pid, sn: sudi.udi_serial_number, reportId: 1_700_000_002, license: 3 }, T0), { element: "DLCReport", body: dlcBody }]), VA01);
+    expect(again.ack.dlc[0]).toMatchObject({ status: "SUCCESS", conversion_id: conversion.id });
+    expect(again.ack.dlc[0].lines.map((l: { status: string }) => l.status)).toEqual(["Already converted", "Already converted", "Already converted"]);
+    expect(await db.$count(conversions, eq(conversions.udiSn, "FGL214391J3"))).toBe(1);
+    expect([await balance(3), await balance(4), await balance(2)]).toEqual([0, 0, 0]);
   });
 
   it("lists subscriptions for utility instances and flags export-controlled utility reports (P-10)", async () => {

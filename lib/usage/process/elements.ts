@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import type { DbOrTx, Tx } from "@/db/client";
 import { productInstances } from "@/db/schema";
+import { applyDlcReport, type DlcAckEntry, dlcReportSchema } from "@/lib/conversion/dlc";
 import type { AnyEventInput } from "@/lib/events/record";
 import type { UsageElement } from "@/lib/usage/format/rum-writer";
-import { v38aNotYet } from "../messages";
+import { V36_OTHER_SA, v32aPayload, v38aNotYet } from "../messages";
 import { sudiOf } from "../parse/rum";
 import type { ProcessEnv } from "./env";
 import { findProductInstances, udiKey } from "./pi";
@@ -18,7 +19,7 @@ export type ElementError = { element: string; udi: UdiJson | null; status: "ERRO
 export type ElementOutcome = {
   trustCodes?: TrustCodeEntry[];
   elements?: ElementError[];
-  dlc?: unknown[];
+  dlc?: DlcAckEntry[];
   authorizations?: unknown[];
   piIds?: string[];
 };
@@ -32,7 +33,7 @@ function notYet(element: UsageElement, body: Record<string, unknown>): ElementOu
  * W-10 step 6.7: the one place that decides what happens to each non-RUM child. Workflows that
  * are not built yet answer V-38a in `elements[]`; never a silent drop.
  */
-export async function handleElement(tx: DbOrTx, env: ProcessEnv, item: WorkItem, events: AnyEventInput[]): Promise<ElementOutcome> {
+export async function handleElement(tx: Tx, env: ProcessEnv, item: WorkItem, events: AnyEventInput[]): Promise<ElementOutcome> {
   const { element, body } = item.entry;
   switch (element) {
     case "TrustCodeRequest": {
@@ -44,14 +45,38 @@ export async function handleElement(tx: DbOrTx, env: ProcessEnv, item: WorkItem,
       await applyInstanceInfo(tx, env, body);
       return {};
     case "DLCReport":
-      // W-21 (lib/conversion/dlc.ts) plugs in here: `return { dlc: [await applyDlcReport(tx, …)] }`.
-      return notYet(element, body);
+      return deviceLedConversion(tx, env, item);
     case "AuthorizationRequest": // W-12
     case "AuthorizationReturn": // W-13
       return notYet(element, body);
     default:
       return {};
   }
+}
+
+/**
+ * W-21: the device's traditional licenses become smart licenses in the VA of its product instance
+ * (or the member's VA when the device has no instance yet); the result goes into the ACK's `dlc[]`.
+ */
+async function deviceLedConversion(tx: Tx, env: ProcessEnv, item: WorkItem): Promise<ElementOutcome> {
+  const element = "DLCReport";
+  const parsed = dlcReportSchema.safeParse(item.entry.body);
+  const udi = sudiOf(item.entry.body.sudi);
+  const udiOut = udi ? udiJson(udi) : null;
+  if (!parsed.success) {
+    const detail = parsed.error.issues[0];
+    return { elements: [{ element, udi: udiOut, status: "ERROR", message: v32aPayload(`${detail.path.join(".") || "DLCReport"} ${detail.message}`) }] };
+  }
+  const pi = udi ? (await findProductInstances(tx, [udi])).get(udiKey(udi)) : undefined;
+  if (pi && pi.smartAccountId !== env.sa.id) return { elements: [{ element, udi: udiOut, status: "ERROR", message: V36_OTHER_SA }] };
+  const entry = await applyDlcReport(tx, {
+    smartAccountId: env.sa.id,
+    virtualAccountId: pi?.virtualAccountId ?? item.member.vaId,
+    productInstanceId: pi?.id ?? null,
+    report: parsed.data,
+    receivedAt: env.at,
+  });
+  return { dlc: [entry], piIds: pi ? [pi.id] : [] };
 }
 
 /** F-1.7: hostname (only when `hostname_privacy` is false) and software version of a PI of this SA. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import type { DbOrTx, Tx } from "@/db/client";
 import { licenseLots, productInstances, rumReports, usageDataFiles, usageFileMembers } from "@/db/schema";
 import { bulkInsert, unnestColumns } from "@/lib/sql/bulk";
 import { type AnyEventInput, SYSTEM } from "@/lib/events/record";
@@ -31,7 +31,7 @@ const udiJson = (pid: string, sn: string) => ({ udi_pid: pid, udi_serial_number:
  * every usage member built from the results of all chunks (F-3; a tar upload gets a tar back),
  * `last_ack_at`, `next_report_due_at`, `device_count`, the file status and E-17.
  */
-export async function finishUsageFile(tx: DbOrTx, env: ProcessEnv, work: Work, problems: Problem[]): Promise<void> {
+export async function finishUsageFile(tx: Tx, env: ProcessEnv, work: Work, problems: Problem[]): Promise<void> {
   const { file, sa, at } = env;
   const events: AnyEventInput[] = [];
   const results = new Map<WorkMember, Results>(
