@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { uuidv5 } from "../lib/ids";
 import { vaId } from "../lib/seed/demo/ids";
-import { expect, loginAndOpen, resetDemo, test } from "./fixtures";
+import { chooseSmartAccount, expect, loginAndOpen, loginAs, resetDemo, test } from "./fixtures";
+import { saveDlcUsageFile, uploadUsageFile } from "./steps/usage";
 
 test.beforeEach(async ({ request }) => resetDemo(request));
 
@@ -141,6 +142,35 @@ test.describe("[CONVERT] S-21 … S-24, S-14", () => {
       "eg-admin",
     ]);
     await expect(log).toContainText('4 license(s) from PAK 2QW9E4R7T5Y were converted into "Eg-VA-02" (4 × ASR 1000 Advanced IP Services).');
+  });
+
+  test("device-led conversion: a simulator usage file with DLC data converts the C1111's licenses once (W-21)", async ({ page }) => {
+    await loginAs(page, "admin@example.com");
+    await chooseSmartAccount(page, "Eg-SA-01");
+    const file = await saveDlcUsageFile(page);
+    const row = await uploadUsageFile(page, file, "Eg-VA-01");
+    expect((await page.request.post("/api/test/run-jobs", { timeout: 120_000 })).ok()).toBeTruthy();
+    await expect(row).toContainText("ℹ No Errors");
+
+    await page.goto("/convert/history");
+    const first = page.getByTestId("s23-row").first();
+    await expect(first.getByRole("cell").nth(0)).toHaveText("Device");
+    await expect(first.getByRole("cell").nth(3)).toHaveText("Licenses Converted");
+    await first.getByTestId("s23-view-details").click();
+    await expect(page.getByTestId("s23-title")).toHaveText("UDI_PID:C1111-8PLTEEAWB; UDI_SN:FGL214391J3;");
+    await expect(page.getByText("by System")).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "ISR_1100_8P_Hsec" })).toContainText("Converted");
+
+    // The AppX shortage of Eg-VA-01 (DD-5: -1) is covered now; a second file converts nothing again.
+    await page.goto(`/inventory/licenses?va=${VA01}`);
+    await expect(balance(page, uuidv5("license-definition:ISR_1100_8P_Application"))).toHaveText("0");
+    const again = await uploadUsageFile(page, await saveDlcUsageFile(page), "Eg-VA-01");
+    expect((await page.request.post("/api/test/run-jobs", { timeout: 120_000 })).ok()).toBeTruthy();
+    await expect(again).toContainText("ℹ No Errors");
+    await page.goto("/convert/history");
+    await expect(page.getByTestId("s23-row").filter({ hasText: "Device" }).filter({ hasText: "C1111" })).toHaveCount(1);
+    await page.goto(`/inventory/licenses?va=${VA01}`);
+    await expect(balance(page, uuidv5("license-definition:ISR_1100_8P_Application"))).toHaveText("0");
   });
 
   test("upgrade 1 pending Router US Export license in Eg-VA-02 @smoke", async ({ page }) => {

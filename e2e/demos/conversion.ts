@@ -1,11 +1,18 @@
 import { expect } from "@playwright/test";
 import type { Tour } from "../../scripts/demo/types";
+import { getLicenseFileFromPak, rehostWithDeviceTools } from "../steps/traditional";
+import { saveDlcUsageFile, uploadUsageFile } from "../steps/usage";
 
-/** Convert to Smart Licensing as a license administrator does it: a PAK, a device, the history, a pending upgrade. */
+/**
+ * Convert to Smart Licensing as a license administrator does it: a PAK, a device, device-led
+ * conversion from a usage file, the history, a pending upgrade; then the traditional side: a license
+ * file from a PAK and its rehost.
+ */
 const conversion: Tour = {
   name: "conversion",
   title: "Convert to Smart Licensing and upgrade licenses",
-  description: "convert part of a PAK, convert a device's traditional licenses, read the conversion history, apply a pending upgrade",
+  description:
+    "convert part of a PAK, convert a device's traditional licenses, upload a simulator file with DLC data, read the conversion history, apply a pending upgrade, get a traditional license file and rehost it",
   order: 40,
   async run({ page, shot, loginAs, hooks }) {
     await loginAs("admin@example.com");
@@ -41,10 +48,16 @@ const conversion: Tour = {
     await expect(page.getByText("1 license(s) converted into Eg-VA-01.")).toBeVisible();
     await hooks.runJobs();
 
-    await page.getByRole("navigation", { name: "License Conversion" }).getByRole("link", { name: "Conversion History" }).click();
-    await page.waitForURL("**/convert/history");
+    const dlcFile = await saveDlcUsageFile(page);
+    await shot("Device simulator: the C1111 saves its next usage file, with its traditional licenses as DLC data");
+    const usageRow = await uploadUsageFile(page, dlcFile, "Eg-VA-01");
+    await hooks.runJobs();
+    await expect(usageRow).toContainText("ℹ No Errors");
+    await shot("Reports › Usage Data Files: the file is processed; its ACK carries the conversion result");
+
+    await page.goto("/convert/history");
     await expect(page.getByTestId("s23-row").first()).toBeVisible();
-    await shot("Conversion History: the device conversion, the PAK conversions, newest first");
+    await shot("Conversion History: the device-led conversion (by System), the device and PAK conversions, newest first");
     await page.getByTestId("s23-view-details").first().click();
     await expect(page.getByTestId("s23-title")).toBeVisible();
     await shot("The device conversion: what was converted, by whom, into which license");
@@ -68,6 +81,9 @@ const conversion: Tour = {
 
     await page.goto("/convert/event-log");
     await shot("Convert › Event Log: every conversion event of the Smart Account");
+
+    await getLicenseFileFromPak(page, shot);
+    await rehostWithDeviceTools(page, { pid: "C1111-8P", sn: "FGL2231A0AB", feature: "hseck9", destinationSn: "FGL2231A0AC" }, shot);
   },
 };
 
