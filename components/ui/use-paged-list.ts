@@ -12,7 +12,7 @@ export type PagedListOptions<T> = {
   queryKey: string;
   /** The `/api/ui/*` route. */
   path: string;
-  /** Query parameters besides the search text, page and page size; empty values are left out. */
+  /** Query parameters besides the search text, page and page size; undefined ones are left out. */
   filter?: Record<string, string | undefined>;
   /** The message shown when the answer carries none. */
   failure: string;
@@ -27,7 +27,7 @@ export function usePagedList<T extends PagedResponse>({ queryKey, path, filter =
   const [pageSize, setPageSize] = useState(10);
 
   const filterParams = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v) filterParams.set(k, v);
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined) filterParams.set(k, v);
   if (q) filterParams.set("q", q);
   const params = new URLSearchParams(filterParams);
   params.set("page", String(page));
