@@ -19,6 +19,7 @@ import { downloadFile } from "./fetch-json";
 import { GetLicensesMenu, useGetLicenses } from "./get-licenses-menu";
 import { RehostWizard } from "./rehost-wizard";
 import { RmaWizard } from "./rma-wizard";
+import { SelectCell } from "./select-cell";
 import type { TraditionalOptions } from "./types";
 
 type Row = DeviceListResponse["rows"][number];
@@ -132,19 +133,7 @@ export function DevicesTab({ options }: { options: TraditionalOptions }) {
         rowKey={(d) => d.id}
         row={(d) => (
           <tr className="border-t border-slate-100 align-top" data-testid="s54-row">
-            <td className="px-3 py-1.5">
-              <input
-                type="checkbox"
-                aria-label={`Select ${udiOf(d)}`}
-                checked={selected.has(d.id)}
-                onChange={(e) => {
-                  const next = new Set(selected);
-                  if (e.target.checked) next.add(d.id);
-                  else next.delete(d.id);
-                  setSelected(next);
-                }}
-              />
-            </td>
+            <SelectCell label={`Select ${udiOf(d)}`} id={d.id} selected={selected} onChange={setSelected} />
             <td className="px-3 py-1.5">
               <div>UDI Product ID:{d.pid}</div>
               <div>UDI Serial Number:{d.sn}</div>

@@ -16,6 +16,7 @@ import { AssignDialog } from "./assign-dialog";
 import { DropdownButton, RowMenu } from "./dropdown-button";
 import { GetLicensesMenu, useGetLicenses } from "./get-licenses-menu";
 import { PakInfoDialog } from "./pak-info-dialog";
+import { SelectCell } from "./select-cell";
 import type { TraditionalOptions } from "./types";
 
 type Open = { kind: "add" } | { kind: "assign"; pakIds: string[]; label: string } | { kind: "info"; pakId: string } | null;
@@ -134,19 +135,7 @@ export function PaksTab({ options }: { options: TraditionalOptions }) {
         rowKey={(r) => r.pakLineId}
         row={(r) => (
           <tr className={`border-t border-slate-100 align-top ${r.hidden ? "text-slate-400" : ""}`} data-testid="s52-row">
-            <td className="px-3 py-1.5">
-              <input
-                type="checkbox"
-                aria-label={`Select ${r.pak}`}
-                checked={selected.has(r.pakId)}
-                onChange={(e) => {
-                  const next = new Set(selected);
-                  if (e.target.checked) next.add(r.pakId);
-                  else next.delete(r.pakId);
-                  setSelected(next);
-                }}
-              />
-            </td>
+            <SelectCell label={`Select ${r.pak}`} id={r.pakId} selected={selected} onChange={setSelected} />
             <td className="px-3 py-1.5 font-mono">
               {r.pak}
               {r.hidden && <span className="ml-1 font-sans text-xs">(hidden)</span>}
