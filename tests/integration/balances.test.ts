@@ -6,7 +6,6 @@ import { licenseId } from "@/lib/seed/reference";
 import { drivers } from "@/tests/helpers/db";
 import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-
 describe.each(drivers)("INV-2 balances on the demo data (%s)", (driver) => {
   const { db } = useDemoDatabase(driver);
 

@@ -11,7 +11,6 @@ import { licenseId } from "@/lib/seed/reference";
 import { drivers } from "@/tests/helpers/db";
 import { useDemoDatabase } from "@/tests/helpers/demo-db";
 
-
 describe.each(drivers)("S-34 Licensing Operations (%s)", (driver) => {
   const { db, as } = useDemoDatabase(driver);
 

@@ -8,7 +8,6 @@ import { currentSigningKey, ensureSigningKey, publishedSigningKeys, rotateSignin
 import { drivers } from "@/tests/helpers/db";
 import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-
 describe.each(drivers)("F-4 signing keys and F-5 policy documents (%s)", (driver) => {
   const { db } = useDemoDatabase(driver, { clock: T0 });
 
