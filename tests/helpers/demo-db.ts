@@ -64,5 +64,23 @@ export function useDemoDatabase(driver: Driver, { t0 = T0, clock, userIdOf = use
     return open().transaction((tx) => op(tx, ctx, { ...actorOf(ccoId), licensingOps: ctx.user.licensingOps }));
   }
 
-  return { db, actorOf, ctxOf, as };
+  /**
+   * `expectRefused(ccoId, op, ErrorType, message?)`: `op` run as `ccoId` fails with that error (and
+   * message) and leaves `snapshot` as it was.
+   */
+  function refusals(snapshot: () => Promise<unknown>) {
+    return async function expectRefused(ccoId: string, op: Op, type: new (...args: never[]) => Error, message?: string): Promise<Error> {
+      const before = await snapshot();
+      const err = await as(ccoId, op).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(type);
+      if (message !== undefined) expect((err as Error).message).toBe(message);
+      expect(await snapshot()).toEqual(before);
+      return err as Error;
+    };
+  }
+
+  return { db, actorOf, ctxOf, as, refusals };
 }

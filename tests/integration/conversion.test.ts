@@ -39,7 +39,7 @@ const DLC_PID = "C1111-8PLTEEAWB";
 const DLC_SN = "FGL214391J3";
 
 describe.each(drivers)("Convert to Smart Licensing: W-19, W-20, W-21 (%s)", (driver) => {
-  const { db, actorOf, ctxOf, as } = useDemoDatabase(driver, { clock: new Date("2024-03-10T13:00:00Z") });
+  const { db, actorOf, ctxOf, as, refusals } = useDemoDatabase(driver, { clock: new Date("2024-03-10T13:00:00Z") });
 
   const pak = (input: ConvertPakInput): Op => (tx, ctx, actor) => convertPak(tx, ctx, actor, input);
   const device = (input: ConvertDeviceInput, method: "DEVICE_WIZARD" | "LRP" = "DEVICE_WIZARD"): Op => (tx, ctx, actor) =>
@@ -68,16 +68,7 @@ describe.each(drivers)("Convert to Smart Licensing: W-19, W-20, W-21 (%s)", (dri
       conversionLines: await db.$count(conversionLines),
     };
   }
-  async function expectRefused(cco: string, op: Op, type: new (...args: never[]) => Error, message?: string) {
-    const before = await snapshot();
-    const err = await as(cco, op).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(type);
-    if (message !== undefined) expect((err as Error).message).toBe(message);
-    expect(await snapshot()).toEqual(before);
-  }
+  const expectRefused = refusals(snapshot);
   /** INV-5 for every lot, and INV-10 for every PAK line. */
   async function expectInvariants() {
     const rows = await db

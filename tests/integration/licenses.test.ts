@@ -29,7 +29,7 @@ const BU_DEVICE = vaId(BU_SA, "Device");
 const DNA_ADV = "C9500-32QC DNA Advantage";
 
 describe.each(drivers)("S-9 licenses, W-7 transfers, D-22 tags (%s)", (driver) => {
-  const { db, actorOf, ctxOf, as } = useDemoDatabase(driver, { clock: new Date("2024-03-10T13:00:00Z") });
+  const { db, actorOf, ctxOf, as, refusals } = useDemoDatabase(driver, { clock: new Date("2024-03-10T13:00:00Z") });
 
   const transfer = (input: TransferLicensesInput): Op => (tx, ctx, actor) => transferLicenses(tx, ctx, actor, input);
 
@@ -50,16 +50,7 @@ describe.each(drivers)("S-9 licenses, W-7 transfers, D-22 tags (%s)", (driver) =
       links: sorted(await db.select().from(licenseTagLinks)),
     };
   }
-  async function expectRefused(cco: string, op: Op, type: new (...args: never[]) => Error, message?: string) {
-    const before = await snapshot();
-    const err = await as(cco, op).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(type);
-    if (message !== undefined) expect((err as Error).message).toBe(message);
-    expect(await snapshot()).toEqual(before);
-  }
+  const expectRefused = refusals(snapshot);
 
   /** INV-5: every lot's quantity is the sum of its ledger deltas; no lot below 0. */
   async function expectLedgerConsistent() {

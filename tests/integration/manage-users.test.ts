@@ -24,7 +24,7 @@ const extraId = (cco: string) => `00000000-0000-4000-8000-${String(EXTRA.indexOf
 
 describe.each(drivers)("W-50 manage users (%s)", (driver) => {
   const idOf = (cco: string) => ((EXTRA as readonly string[]).includes(cco) ? extraId(cco) : userId(cco));
-  const { db, ctxOf, as } = useDemoDatabase(driver, { userIdOf: idOf });
+  const { db, ctxOf, as, refusals } = useDemoDatabase(driver, { userIdOf: idOf });
 
   async function snapshot() {
     const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
@@ -37,17 +37,7 @@ describe.each(drivers)("W-50 manage users (%s)", (driver) => {
   }
 
   /** Expects the operation to fail with `type` (and `message`) and to leave every row as it was. */
-  async function expectRefused(cco: string, op: Op, type: new (...args: never[]) => Error, message?: string) {
-    const before = await snapshot();
-    const err = await as(cco, op).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(type);
-    if (message !== undefined) expect((err as Error).message).toBe(message);
-    expect(await snapshot()).toEqual(before);
-    return err as Error;
-  }
+  const expectRefused = refusals(snapshot);
 
   async function lastEventId(): Promise<number> {
     const [row] = await db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1);

@@ -20,7 +20,7 @@ const KRAKOW = vaId(EG_SA, "Krakow LAN-SW");
 const BU_DEVICE = vaId(BU_SA, "Device");
 
 describe.each(drivers)("W-4..W-6 registration tokens (%s)", (driver) => {
-  const { db, ctxOf, as } = useDemoDatabase(driver);
+  const { db, ctxOf, as, refusals } = useDemoDatabase(driver);
   const create = (input: Record<string, unknown>): Op => (tx, ctx, actor) =>
     createToken(tx, ctx, actor, createTokenSchema.parse({ virtualAccountId: VA01, expireAfter: "30", maxUses: "", ...input }));
   const revoke = (tokenId: string, reason = ""): Op => (tx, ctx, actor) => revokeToken(tx, ctx, actor, revokeTokenSchema.parse({ tokenId, reason }));
@@ -29,16 +29,7 @@ describe.each(drivers)("W-4..W-6 registration tokens (%s)", (driver) => {
     const rows = await db.select().from(registrationTokens).orderBy(asc(registrationTokens.id));
     return { tokens: JSON.stringify(rows), events: await db.$count(events) };
   }
-  async function expectRefused(cco: string, op: Op, type: new (...args: never[]) => Error, message?: string) {
-    const before = await snapshot();
-    const err = await as(cco, op).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(type);
-    if (message !== undefined) expect((err as Error).message).toBe(message);
-    expect(await snapshot()).toEqual(before);
-  }
+  const expectRefused = refusals(snapshot);
   async function lastEventId() {
     const [row] = await db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1);
     return row?.id ?? 0;

@@ -19,7 +19,7 @@ const ISR1100_HSEC = licenseId(2);
 const ISR4331_HSEC = licenseId(12);
 
 describe.each(drivers)("S-14 / W-22 Upgrade Licenses (%s)", (driver) => {
-  const { db, actorOf, ctxOf, as } = useDemoDatabase(driver, { clock: new Date("2024-03-10T13:00:00Z") });
+  const { db, actorOf, ctxOf, as, refusals } = useDemoDatabase(driver, { clock: new Date("2024-03-10T13:00:00Z") });
 
   const upgrade = (input: UpgradeLicensesInput): Op => (tx, ctx, actor) => upgradeLicenses(tx, ctx, actor, input);
   const hsecIn02 = (quantity: number): UpgradeLicensesInput => ({ vaId: VA02, targetLicenseId: DNA_HSEC, sourceLicenseId: ISR1100_HSEC, quantity });
@@ -28,16 +28,7 @@ describe.each(drivers)("S-14 / W-22 Upgrade Licenses (%s)", (driver) => {
     const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
     return { lots: sorted(await db.select().from(licenseLots)), ledger: await db.$count(licenseTransactions), events: await db.$count(events) };
   }
-  async function expectRefused(cco: string, op: Op, type: new (...args: never[]) => Error, message?: string) {
-    const before = await snapshot();
-    const err = await as(cco, op).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(type);
-    if (message !== undefined) expect((err as Error).message).toBe(message);
-    expect(await snapshot()).toEqual(before);
-  }
+  const expectRefused = refusals(snapshot);
   /** INV-5 for every lot; no lot below 0. */
   async function expectLedgerConsistent() {
     const rows = await db
