@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -8,8 +8,9 @@ import { toast } from "sonner";
 import { dismissAlertAction } from "@/app/(portal)/alerts/actions";
 import { ActionsMenu, type MenuAction } from "@/components/ui/actions-menu";
 import { Button } from "@/components/ui/button";
-import { Pagination } from "@/components/ui/pagination";
+import { type Column, PagedTable } from "@/components/ui/paged-table";
 import { SearchBox } from "@/components/ui/search-box";
+import { usePagedList } from "@/components/ui/use-paged-list";
 import type { AlertRow } from "@/lib/alerts/query";
 
 type Severity = "MAJOR" | "MINOR" | "INFORMATIONAL";
@@ -19,6 +20,14 @@ const SEVERITIES: { key: Severity; label: string }[] = [
   { key: "MAJOR", label: "Major" },
   { key: "MINOR", label: "Minor" },
   { key: "INFORMATIONAL", label: "Informational" },
+];
+
+const COLUMNS: Column[] = [
+  { key: "Sev", label: "Sev", className: "w-36" },
+  "Message",
+  { key: "Source", label: "Source", className: "w-48" },
+  { key: "Action Due", label: "Action Due", className: "w-32" },
+  { key: "Actions", label: "Actions", className: "w-28" },
 ];
 
 const SEV_STYLE: Record<Severity, { text: string; icon: string }> = {
@@ -41,25 +50,12 @@ export function AlertsView({
   const queryClient = useQueryClient();
   const [severities, setSeverities] = useState<Severity[]>(["MAJOR", "MINOR", "INFORMATIONAL"]);
   const [va, setVa] = useState(initialVa);
-  const [q, setQ] = useState("");
   const [showDismissed, setShowDismissed] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
-
-  const params = new URLSearchParams({ sa: smartAccountId, sev: severities.join(","), page: String(page), pageSize: String(pageSize) });
-  if (va) params.set("va", va);
-  if (q) params.set("q", q);
-  if (showDismissed) params.set("dismissed", "1");
-
-  const query = useQuery<Page>({
-    queryKey: ["alerts", params.toString()],
-    queryFn: async () => {
-      const res = await fetch(`/api/ui/alerts?${params}`);
-      const body = await res.json();
-      if (!res.ok) throw new Error(body.message ?? "The alerts could not be loaded.");
-      return body;
-    },
-    placeholderData: keepPreviousData,
+  const list = usePagedList<Page>({
+    queryKey: "alerts",
+    path: "/api/ui/alerts",
+    filter: { sa: smartAccountId, sev: severities.join(","), va: va || undefined, dismissed: showDismissed ? "1" : undefined },
+    failure: "The alerts could not be loaded.",
   });
 
   const dismiss = useMutation({
@@ -71,13 +67,13 @@ export function AlertsView({
     },
   });
 
-  const reset = () => setPage(1);
+  const reset = list.firstPage;
   const toggle = (s: Severity) => {
     setSeverities((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : SEVERITIES.map((x) => x.key).filter((k) => k === s || cur.includes(k))));
     reset();
   };
-  const data = query.data;
-  const searching = Boolean(q || va || severities.length < 3);
+  const data = list.data;
+  const searching = Boolean(list.q || va || severities.length < 3);
 
   return (
     <section aria-label="Alerts" className="space-y-3">
@@ -124,14 +120,7 @@ export function AlertsView({
               ))}
             </select>
           </label>
-          <SearchBox
-            label="Search by Message"
-            onSearch={(value) => {
-              setQ(value.trim());
-              reset();
-            }}
-            testId="s5-search-by-message"
-          />
+          <SearchBox label="Search by Message" onSearch={list.search} testId="s5-search-by-message" />
           <label className="ml-auto flex items-center gap-1 text-slate-700">
             <input
               type="checkbox"
@@ -145,89 +134,47 @@ export function AlertsView({
             Show dismissed alerts
           </label>
         </div>
-        {query.isError ? (
-          <p role="alert" className="px-3 py-4 text-red-700">
-            {(query.error as Error).message}{" "}
-            <Button variant="link" onClick={() => query.refetch()}>
-              Try again
-            </Button>
-          </p>
-        ) : (
-          <table className="w-full text-left" aria-busy={query.isFetching || dismiss.isPending}>
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                <th scope="col" className="w-36 px-3 py-2">Sev</th>
-                <th scope="col" className="px-3 py-2">Message</th>
-                <th scope="col" className="w-48 px-3 py-2">Source</th>
-                <th scope="col" className="w-32 px-3 py-2">Action Due</th>
-                <th scope="col" className="w-28 px-3 py-2">Actions</th>
+        <PagedTable
+          list={list}
+          columns={COLUMNS}
+          paginationTestId="s5-pagination"
+          searching={searching}
+          busy={list.query.isFetching || dismiss.isPending}
+          rowKey={(a) => a.id}
+          row={(a) => {
+            const actions: MenuAction[] = [];
+            if (a.canDismiss) actions.push({ label: "Dismiss", onSelect: () => dismiss.mutate(a.id) });
+            if (a.remedy) {
+              const href = a.remedy.href;
+              actions.push({ label: a.remedy.label, onSelect: () => router.push(href) });
+            }
+            return (
+              <tr className={`border-t border-slate-100 ${a.dismissed ? "text-slate-400" : ""}`} data-testid="s5-alert-row">
+                <td className={`whitespace-nowrap px-3 py-1.5 ${SEV_STYLE[a.severity].text}`}>
+                  <span aria-hidden="true">{SEV_STYLE[a.severity].icon}</span> {a.severityLabel}
+                </td>
+                <td className="px-3 py-1.5">
+                  {a.messageHref ? (
+                    <Link href={a.messageHref} className="font-medium">
+                      {a.label}
+                    </Link>
+                  ) : (
+                    <span className="font-medium">{a.label}</span>
+                  )}
+                  {a.dismissed && <span className="ml-2 text-xs">(Dismissed)</span>}
+                  <div className="max-w-2xl truncate text-slate-600" title={a.message}>
+                    {a.message}
+                  </div>
+                </td>
+                <td className="px-3 py-1.5">{a.source.href ? <Link href={a.source.href}>{a.source.name}</Link> : a.source.name}</td>
+                <td className="whitespace-nowrap px-3 py-1.5">{a.actionDue}</td>
+                <td className="px-3 py-1.5">
+                  <ActionsMenu actions={actions} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data?.rows.map((a) => {
-                const actions: MenuAction[] = [];
-                if (a.canDismiss) actions.push({ label: "Dismiss", onSelect: () => dismiss.mutate(a.id) });
-                if (a.remedy) {
-                  const href = a.remedy.href;
-                  actions.push({ label: a.remedy.label, onSelect: () => router.push(href) });
-                }
-                return (
-                  <tr key={a.id} className={`border-t border-slate-100 ${a.dismissed ? "text-slate-400" : ""}`} data-testid="s5-alert-row">
-                    <td className={`whitespace-nowrap px-3 py-1.5 ${SEV_STYLE[a.severity].text}`}>
-                      <span aria-hidden="true">{SEV_STYLE[a.severity].icon}</span> {a.severityLabel}
-                    </td>
-                    <td className="px-3 py-1.5">
-                      {a.messageHref ? (
-                        <Link href={a.messageHref} className="font-medium">
-                          {a.label}
-                        </Link>
-                      ) : (
-                        <span className="font-medium">{a.label}</span>
-                      )}
-                      {a.dismissed && <span className="ml-2 text-xs">(Dismissed)</span>}
-                      <div className="max-w-2xl truncate text-slate-600" title={a.message}>
-                        {a.message}
-                      </div>
-                    </td>
-                    <td className="px-3 py-1.5">{a.source.href ? <Link href={a.source.href}>{a.source.name}</Link> : a.source.name}</td>
-                    <td className="whitespace-nowrap px-3 py-1.5">{a.actionDue}</td>
-                    <td className="px-3 py-1.5">
-                      <ActionsMenu actions={actions} />
-                    </td>
-                  </tr>
-                );
-              })}
-              {data && data.rows.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="px-3 py-4 text-center text-slate-500">
-                    {searching ? "No Records Found" : "No Records to Display"}
-                  </td>
-                </tr>
-              )}
-              {!data && (
-                <tr>
-                  <td colSpan={5} className="px-3 py-4 text-center text-slate-500">
-                    Loading…
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        )}
-        {data && (
-          <Pagination
-            page={data.page}
-            pageCount={data.pageCount}
-            total={data.total}
-            pageSize={pageSize}
-            onPage={setPage}
-            onPageSize={(s) => {
-              setPageSize(s);
-              setPage(1);
-            }}
-            testId="s5-pagination"
-          />
-        )}
+            );
+          }}
+        />
       </div>
     </section>
   );

@@ -5,11 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { DeviceListResponse } from "@/app/api/ui/conversion/devices/route";
 import { Button } from "@/components/ui/button";
-import { Pagination } from "@/components/ui/pagination";
+import { PagedTable } from "@/components/ui/paged-table";
 import { SearchBox } from "@/components/ui/search-box";
+import { usePagedList } from "@/components/ui/use-paged-list";
 import { type DeviceRef, LicenseConversionWizard } from "./license-conversion-wizard";
 import { LastUpdated } from "./paks-view";
-import { useConversionList } from "./use-list";
 
 const HEADERS = ["Device Identifier", "Product Family", "Eligible SKUs", "Virtual Account", "Actions"];
 const PATH = "/api/ui/conversion/devices";
@@ -18,9 +18,9 @@ const PATH = "/api/ui/conversion/devices";
 export function DevicesView({ smartAccountId, canConvert }: { smartAccountId: string; canConvert: boolean }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const { query, search, pagination } = useConversionList<DeviceListResponse>(PATH, smartAccountId, "The devices could not be loaded.");
+  const list = usePagedList<DeviceListResponse>({ queryKey: PATH, path: PATH, filter: { sa: smartAccountId }, failure: "The devices could not be loaded." });
   const [wizard, setWizard] = useState<{ initial?: DeviceRef } | null>(null);
-  const data = query.data;
+  const { query, data } = list;
 
   return (
     <>
@@ -39,67 +39,43 @@ export function DevicesView({ smartAccountId, canConvert }: { smartAccountId: st
         <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2">
           <LastUpdated value={data?.lastUpdated} busy={query.isFetching} onRefresh={() => void query.refetch()} testId="s22" />
           <div className="ml-auto">
-            <SearchBox label="Search Device Identifier, Product Family, Virtual Account" onSearch={search} testId="s22-search-device-identifier-product-family-virtual-account" />
+            <SearchBox label="Search Device Identifier, Product Family, Virtual Account" onSearch={list.search} testId="s22-search-device-identifier-product-family-virtual-account" />
           </div>
         </div>
-        {query.isError ? (
-          <p role="alert" className="px-3 py-4 text-red-700">
-            {(query.error as Error).message}{" "}
-            <Button variant="link" onClick={() => query.refetch()}>
-              Try again
-            </Button>
-          </p>
-        ) : (
-          <table className="w-full text-left" aria-label="Devices" aria-busy={query.isFetching}>
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                {HEADERS.map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data?.rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-100" data-testid={`s22-row-${r.udiSn}`}>
-                  <td className="px-3 py-1.5">{r.deviceIdentifier}</td>
-                  <td className="px-3 py-1.5">{r.productFamily || "-"}</td>
-                  <td className="px-3 py-1.5">{r.eligibleSkus.join(", ")}</td>
-                  <td className="px-3 py-1.5">{r.virtualAccount ?? "-"}</td>
-                  <td className="px-3 py-1.5">
-                    {canConvert && (
-                      <Button
-                        variant="link"
-                        onClick={() => setWizard({ initial: { family: r.productFamily, pid: r.udiPid, sn: r.udiSn } })}
-                        data-testid="s22-convert-to-smart-licensing"
-                      >
-                        Convert to Smart Licensing
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-              {data && data.rows.length === 0 && (
-                // S-22 shows both lines together for its empty table (004 ~L179).
-                <tr>
-                  <td colSpan={HEADERS.length} className="px-3 py-4 text-center text-slate-500" data-testid="s22-empty">
-                    <span className="block">No Records Found</span>
-                    <span className="block">No Records to Display</span>
-                  </td>
-                </tr>
-              )}
-              {!data && (
-                <tr>
-                  <td colSpan={HEADERS.length} className="px-3 py-4 text-center text-slate-500">
-                    Loading…
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        )}
-        {data && <Pagination page={data.page} pageCount={data.pageCount} total={data.total} {...pagination} testId="s22-pagination" />}
+        <PagedTable
+          list={list}
+          columns={HEADERS}
+          label="Devices"
+          paginationTestId="s22-pagination"
+          // S-22 shows both lines together for its empty table (004 ~L179).
+          empty={
+            <>
+              <span className="block">No Records Found</span>
+              <span className="block">No Records to Display</span>
+            </>
+          }
+          emptyTestId="s22-empty"
+          rowKey={(r) => r.id}
+          row={(r) => (
+            <tr className="border-t border-slate-100" data-testid={`s22-row-${r.udiSn}`}>
+              <td className="px-3 py-1.5">{r.deviceIdentifier}</td>
+              <td className="px-3 py-1.5">{r.productFamily || "-"}</td>
+              <td className="px-3 py-1.5">{r.eligibleSkus.join(", ")}</td>
+              <td className="px-3 py-1.5">{r.virtualAccount ?? "-"}</td>
+              <td className="px-3 py-1.5">
+                {canConvert && (
+                  <Button
+                    variant="link"
+                    onClick={() => setWizard({ initial: { family: r.productFamily, pid: r.udiPid, sn: r.udiSn } })}
+                    data-testid="s22-convert-to-smart-licensing"
+                  >
+                    Convert to Smart Licensing
+                  </Button>
+                )}
+              </td>
+            </tr>
+          )}
+        />
       </section>
       {wizard && (
         <LicenseConversionWizard

@@ -6,10 +6,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { PakListResponse } from "@/app/api/ui/conversion/paks/route";
 import { Button } from "@/components/ui/button";
-import { Pagination } from "@/components/ui/pagination";
+import { PagedTable } from "@/components/ui/paged-table";
 import { SearchBox } from "@/components/ui/search-box";
+import { usePagedList } from "@/components/ui/use-paged-list";
 import { ConvertPakWizard } from "./convert-pak-wizard";
-import { useConversionList } from "./use-list";
 
 const HEADERS = ["PAK", "SKUs", "Order Number", "Order Date", "Virtual Account", "Status", "Actions"];
 const PATH = "/api/ui/conversion/paks";
@@ -30,9 +30,9 @@ export function LastUpdated({ value, onRefresh, busy, testId }: { value?: string
 export function PaksView({ smartAccountId, autoConversion, canConvert }: { smartAccountId: string; autoConversion: boolean; canConvert: boolean }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const { query, q, search, pagination } = useConversionList<PakListResponse>(PATH, smartAccountId, "The PAKs could not be loaded.");
+  const list = usePagedList<PakListResponse>({ queryKey: PATH, path: PATH, filter: { sa: smartAccountId }, failure: "The PAKs could not be loaded." });
   const [open, setOpen] = useState<string | null>(null);
-  const data = query.data;
+  const { query, data } = list;
 
   return (
     <>
@@ -49,71 +49,41 @@ export function PaksView({ smartAccountId, autoConversion, canConvert }: { smart
         <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2">
           <LastUpdated value={data?.lastUpdated} busy={query.isFetching} onRefresh={() => void query.refetch()} testId="s21" />
           <div className="ml-auto">
-            <SearchBox label="Search PAK, SKU, Virtual Account or Order Number" onSearch={search} testId="s21-search-pak-sku-virtual-account-or-order-number" />
+            <SearchBox label="Search PAK, SKU, Virtual Account or Order Number" onSearch={list.search} testId="s21-search-pak-sku-virtual-account-or-order-number" />
           </div>
         </div>
-        {query.isError ? (
-          <p role="alert" className="px-3 py-4 text-red-700">
-            {(query.error as Error).message}{" "}
-            <Button variant="link" onClick={() => query.refetch()}>
-              Try again
-            </Button>
-          </p>
-        ) : (
-          <table className="w-full text-left" aria-label="PAKs" aria-busy={query.isFetching}>
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                {HEADERS.map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2">
-                    {h}
-                  </th>
+        <PagedTable
+          list={list}
+          columns={HEADERS}
+          label="PAKs"
+          paginationTestId="s21-pagination"
+          rowKey={(r) => r.id}
+          row={(r) => (
+            <tr className="border-t border-slate-100 align-top" data-testid={`s21-row-${r.pak}`}>
+              <td className="px-3 py-1.5 font-mono">{r.pak}</td>
+              <td className="px-3 py-1.5">
+                {r.skus.map((s) => (
+                  <span key={s} className="block">
+                    {s}
+                  </span>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data?.rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-100 align-top" data-testid={`s21-row-${r.pak}`}>
-                  <td className="px-3 py-1.5 font-mono">{r.pak}</td>
-                  <td className="px-3 py-1.5">
-                    {r.skus.map((s) => (
-                      <span key={s} className="block">
-                        {s}
-                      </span>
-                    ))}
-                  </td>
-                  <td className="px-3 py-1.5">{r.orderNumber ?? "-"}</td>
-                  <td className="whitespace-nowrap px-3 py-1.5">{r.orderDate}</td>
-                  <td className="px-3 py-1.5">{r.virtualAccount ?? "-"}</td>
-                  <td className="px-3 py-1.5" data-testid="s21-status">
-                    {r.status}
-                  </td>
-                  <td className="px-3 py-1.5">
-                    {r.convertible && canConvert && (
-                      <Button variant="link" onClick={() => setOpen(r.id)} data-testid="s21-convert-to-smart-licenses">
-                        Convert to Smart Licenses
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-              {data && data.rows.length === 0 && (
-                <tr>
-                  <td colSpan={HEADERS.length} className="px-3 py-4 text-center text-slate-500">
-                    {q ? "No Records Found" : "No Records to Display"}
-                  </td>
-                </tr>
-              )}
-              {!data && (
-                <tr>
-                  <td colSpan={HEADERS.length} className="px-3 py-4 text-center text-slate-500">
-                    Loading…
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        )}
-        {data && <Pagination page={data.page} pageCount={data.pageCount} total={data.total} {...pagination} testId="s21-pagination" />}
+              </td>
+              <td className="px-3 py-1.5">{r.orderNumber ?? "-"}</td>
+              <td className="whitespace-nowrap px-3 py-1.5">{r.orderDate}</td>
+              <td className="px-3 py-1.5">{r.virtualAccount ?? "-"}</td>
+              <td className="px-3 py-1.5" data-testid="s21-status">
+                {r.status}
+              </td>
+              <td className="px-3 py-1.5">
+                {r.convertible && canConvert && (
+                  <Button variant="link" onClick={() => setOpen(r.id)} data-testid="s21-convert-to-smart-licenses">
+                    Convert to Smart Licenses
+                  </Button>
+                )}
+              </td>
+            </tr>
+          )}
+        />
       </section>
       {open && (
         <ConvertPakWizard

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -8,8 +8,9 @@ import type { PiListResponse } from "@/app/api/ui/product-instances/route";
 import { ActionsMenu, type MenuAction } from "@/components/ui/actions-menu";
 import { Button } from "@/components/ui/button";
 import { NotAvailableDialog } from "@/components/ui/not-available-dialog";
-import { Pagination } from "@/components/ui/pagination";
+import { type Column, PagedTable } from "@/components/ui/paged-table";
 import { SearchBox } from "@/components/ui/search-box";
+import { usePagedList } from "@/components/ui/use-paged-list";
 import type { PiSortColumn } from "@/lib/inventory/schemas";
 import { type PiRef, RemoveProductInstanceDialog, TransferProductInstanceDialog } from "./product-instance-dialogs";
 
@@ -20,7 +21,7 @@ type Open =
   | { kind: "not-available"; title: string }
   | null;
 
-const COLUMNS: { key: PiSortColumn; label: string; className?: string }[] = [
+const SORTABLE: { key: PiSortColumn; label: string; className?: string }[] = [
   { key: "name", label: "Name" },
   { key: "productType", label: "Product Type", className: "w-40" },
   { key: "lastContact", label: "Last Contact", className: "w-80" },
@@ -31,34 +32,37 @@ const COLUMNS: { key: PiSortColumn; label: string; className?: string }[] = [
 export function ProductInstancesList({ vaId, targets }: { vaId: string; targets: { id: string; name: string }[] }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [q, setQ] = useState("");
   const [sort, setSort] = useState<{ key: PiSortColumn; dir: "asc" | "desc" }>({ key: "name", dir: "asc" });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
   const [open, setOpen] = useState<Open>(null);
 
-  const filter = new URLSearchParams({ va: vaId, sort: sort.key, dir: sort.dir });
-  if (q) filter.set("q", q);
-  const listParams = new URLSearchParams(filter);
-  listParams.set("page", String(page));
-  listParams.set("pageSize", String(pageSize));
-
-  const query = useQuery<PiListResponse>({
-    queryKey: ["product-instances", listParams.toString()],
-    queryFn: async () => {
-      const res = await fetch(`/api/ui/product-instances?${listParams}`);
-      const body = await res.json();
-      if (!res.ok) throw new Error(body.message ?? "The product instances could not be loaded.");
-      return body;
-    },
-    placeholderData: keepPreviousData,
+  const list = usePagedList<PiListResponse>({
+    queryKey: "product-instances",
+    path: "/api/ui/product-instances",
+    filter: { va: vaId, sort: sort.key, dir: sort.dir },
+    failure: "The product instances could not be loaded.",
   });
-  const data = query.data;
+  const data = list.data;
 
   const toggleSort = (key: PiSortColumn) => {
     setSort((s) => ({ key, dir: s.key === key && s.dir === "asc" ? "desc" : "asc" }));
-    setPage(1);
+    list.firstPage();
   };
+  const columns: Column[] = [
+    ...SORTABLE.map((c): Column => ({
+      key: c.key,
+      className: c.className,
+      sort: sort.key === c.key ? (sort.dir === "asc" ? "ascending" : "descending") : "none",
+      label: (
+        <button type="button" className="font-semibold hover:text-slate-900" onClick={() => toggleSort(c.key)}>
+          {c.label}
+          <span aria-hidden="true" className="ml-1 text-xs">
+            {sort.key === c.key ? (sort.dir === "asc" ? "▲" : "▼") : ""}
+          </span>
+        </button>
+      ),
+    })),
+    { key: "actions", label: "Actions", className: "w-28" },
+  ];
   const changed = () => {
     setOpen(null);
     void queryClient.invalidateQueries({ queryKey: ["product-instances"] });
@@ -92,7 +96,7 @@ export function ProductInstancesList({ vaId, targets }: { vaId: string; targets:
           Authorize License-Enforced Features...
         </Button>
         <a
-          href={`/api/ui/product-instances/csv?${filter}`}
+          href={`/api/ui/product-instances/csv?${list.filterParams}`}
           download
           title="Export to CSV"
           aria-label="Export to CSV"
@@ -102,92 +106,29 @@ export function ProductInstancesList({ vaId, targets }: { vaId: string; targets:
           📄
         </a>
         <div className="ml-auto">
-          <SearchBox
-            label="Search by Device or by Product Type"
-            onSearch={(value) => {
-              setQ(value.trim());
-              setPage(1);
-            }}
-            testId="s15-search-by-device-or-by-product-type"
-          />
+          <SearchBox label="Search by Device or by Product Type" onSearch={list.search} testId="s15-search-by-device-or-by-product-type" />
         </div>
       </div>
-      {query.isError ? (
-        <p role="alert" className="px-3 py-4 text-red-700">
-          {(query.error as Error).message}{" "}
-          <Button variant="link" onClick={() => query.refetch()}>
-            Try again
-          </Button>
-        </p>
-      ) : (
-        <table className="w-full text-left" aria-busy={query.isFetching} data-testid="s15-table">
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              {COLUMNS.map((c) => (
-                <th
-                  key={c.key}
-                  scope="col"
-                  className={`px-3 py-2 ${c.className ?? ""}`}
-                  aria-sort={sort.key === c.key ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}
-                >
-                  <button type="button" className="font-semibold hover:text-slate-900" onClick={() => toggleSort(c.key)}>
-                    {c.label}
-                    <span aria-hidden="true" className="ml-1 text-xs">
-                      {sort.key === c.key ? (sort.dir === "asc" ? "▲" : "▼") : ""}
-                    </span>
-                  </button>
-                </th>
-              ))}
-              <th scope="col" className="w-28 px-3 py-2">
-                Actions
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data?.rows.map((r) => (
-              <tr key={r.id} className="border-t border-slate-100">
-                <td className="max-w-0 truncate px-3 py-1.5" title={r.name}>
-                  <Link href={`/inventory/product-instances/${r.id}?va=${vaId}`}>{r.name}</Link>
-                </td>
-                <td className="px-3 py-1.5">{r.productType || "-"}</td>
-                <td className="whitespace-nowrap px-3 py-1.5">{r.lastContact}</td>
-                <td className="px-3 py-1.5">{r.alerts}</td>
-                <td className="px-3 py-1.5">
-                  <ActionsMenu actions={actionsFor(r)} />
-                </td>
-              </tr>
-            ))}
-            {data && data.rows.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-4 text-center text-slate-500">
-                  {q ? "No Records Found" : "No Records to Display"}
-                </td>
-              </tr>
-            )}
-            {!data && (
-              <tr>
-                <td colSpan={5} className="px-3 py-4 text-center text-slate-500">
-                  Loading…
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      )}
-      {data && (
-        <Pagination
-          page={data.page}
-          pageCount={data.pageCount}
-          total={data.total}
-          pageSize={pageSize}
-          onPage={setPage}
-          onPageSize={(s) => {
-            setPageSize(s);
-            setPage(1);
-          }}
-          testId="s15-pagination"
-        />
-      )}
+      <PagedTable
+        list={list}
+        columns={columns}
+        testId="s15-table"
+        paginationTestId="s15-pagination"
+        rowKey={(r) => r.id}
+        row={(r) => (
+          <tr className="border-t border-slate-100">
+            <td className="max-w-0 truncate px-3 py-1.5" title={r.name}>
+              <Link href={`/inventory/product-instances/${r.id}?va=${vaId}`}>{r.name}</Link>
+            </td>
+            <td className="px-3 py-1.5">{r.productType || "-"}</td>
+            <td className="whitespace-nowrap px-3 py-1.5">{r.lastContact}</td>
+            <td className="px-3 py-1.5">{r.alerts}</td>
+            <td className="px-3 py-1.5">
+              <ActionsMenu actions={actionsFor(r)} />
+            </td>
+          </tr>
+        )}
+      />
       {open?.kind === "transfer" && (
         <TransferProductInstanceDialog pi={open.pi} targets={targets} onClose={() => setOpen(null)} onDone={changed} />
       )}

@@ -4,12 +4,7 @@ import type { LicenseTag } from "@/lib/licensing/tags";
 export type { LicenseRow, LicenseTag };
 export type VaRef = { id: string; name: string };
 
-export async function fetchJson<T>(url: string, failure: string): Promise<T> {
-  const res = await fetch(url);
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(body.message ?? failure);
-  return body as T;
-}
+export { fetchJson } from "@/components/ui/fetch-json";
 
 /** P-16 cell: `+k`, `-k`, or `-` when there is no substitution (S-0). */
 export function substitutionCell(k: number): string {

@@ -1,20 +1,21 @@
 "use client";
 
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import type { CatalogueListResponse } from "@/app/api/ui/ops/catalogue/route";
 import { Button } from "@/components/ui/button";
-import { Pagination } from "@/components/ui/pagination";
+import { type Column, PagedTable } from "@/components/ui/paged-table";
 import { SearchBox } from "@/components/ui/search-box";
 import { SimpleTable } from "@/components/ui/simple-table";
+import { usePagedList } from "@/components/ui/use-paged-list";
 import { orDash } from "@/lib/format";
 import { BILLING_LABELS, DURATION_LABELS, ENFORCEMENT_LABELS } from "@/lib/licensing/licenses";
 import type { CatalogueMaps } from "@/lib/ops/catalogue";
 import { CatalogueImportDialog } from "./catalogue-import-dialog";
 
-const HEADERS = [
+const HEADERS: Column[] = [
   "Display Name",
   "Short Tag",
   "Entitlement Tag",
@@ -27,7 +28,7 @@ const HEADERS = [
   "Upgrade To",
   "PLR",
   "Reporting Only",
-];
+].map((h) => ({ key: h, label: h, className: "whitespace-nowrap" }));
 const cell = "px-3 py-1.5";
 const yesNo = (b: boolean) => (b ? "Yes" : "No");
 
@@ -35,24 +36,8 @@ const yesNo = (b: boolean) => (b ? "Yes" : "No");
 export function CatalogueTab({ maps }: { maps: CatalogueMaps }) {
   const queryClient = useQueryClient();
   const router = useRouter();
-  const [q, setQ] = useState("");
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
   const [importing, setImporting] = useState(false);
-
-  const params = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-  if (q) params.set("q", q);
-  const query = useQuery<CatalogueListResponse>({
-    queryKey: ["ops-catalogue", params.toString()],
-    queryFn: async () => {
-      const res = await fetch(`/api/ui/ops/catalogue?${params}`);
-      const body = await res.json();
-      if (!res.ok) throw new Error(body.message ?? "The catalogue could not be loaded.");
-      return body;
-    },
-    placeholderData: keepPreviousData,
-  });
-  const data = query.data;
+  const list = usePagedList<CatalogueListResponse>({ queryKey: "ops-catalogue", path: "/api/ui/ops/catalogue", failure: "The catalogue could not be loaded." });
 
   return (
     <div className="space-y-6">
@@ -62,86 +47,36 @@ export function CatalogueTab({ maps }: { maps: CatalogueMaps }) {
             Import CSV...
           </Button>
           <div className="ml-auto">
-            <SearchBox
-              label="Search License Definitions"
-              onSearch={(value) => {
-                setQ(value.trim());
-                setPage(1);
-              }}
-              testId="s34-search-license-definitions"
-            />
+            <SearchBox label="Search License Definitions" onSearch={list.search} testId="s34-search-license-definitions" />
           </div>
         </div>
-        {query.isError ? (
-          <p role="alert" className="px-3 py-4 text-red-700">
-            {(query.error as Error).message}{" "}
-            <Button variant="link" onClick={() => query.refetch()}>
-              Try again
-            </Button>
-          </p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left" aria-label="License Definitions" aria-busy={query.isFetching} data-testid="s34-license-definitions">
-              <thead className="bg-slate-100 text-slate-600">
-                <tr>
-                  {HEADERS.map((h) => (
-                    <th key={h} scope="col" className="whitespace-nowrap px-3 py-2">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data?.rows.map((r) => (
-                  <tr key={r.id} className="border-t border-slate-100">
-                    <td className={cell}>{r.displayName}</td>
-                    <td className={cell}>{r.shortTag}</td>
-                    <td className={`${cell} max-w-56 truncate font-mono text-xs`} title={r.entitlementTag}>
-                      {r.entitlementTag}
-                    </td>
-                    <td className={cell}>{ENFORCEMENT_LABELS[r.enforcement]}</td>
-                    <td className={cell}>{DURATION_LABELS[r.duration]}</td>
-                    <td className={cell}>{BILLING_LABELS[r.billing]}</td>
-                    <td className={cell}>{orDash(r.tierLabel)}</td>
-                    <td className={cell}>{orDash(r.productFamilies.join("; "))}</td>
-                    <td className={cell}>{orDash(r.substitutesFor)}</td>
-                    <td className={cell}>{orDash(r.upgradeTo)}</td>
-                    <td className={cell}>{yesNo(r.isPlr)}</td>
-                    <td className={cell}>{yesNo(r.reportingOnly)}</td>
-                  </tr>
-                ))}
-                {data && data.rows.length === 0 && (
-                  <tr>
-                    <td colSpan={HEADERS.length} className="px-3 py-4 text-center text-slate-500">
-                      {q ? "No Records Found" : "No Records to Display"}
-                    </td>
-                  </tr>
-                )}
-                {!data && (
-                  <tr>
-                    <td colSpan={HEADERS.length} className="px-3 py-4 text-center text-slate-500">
-                      Loading…
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {data && (
-          <Pagination
-            page={data.page}
-            pageCount={data.pageCount}
-            total={data.total}
-            pageSize={pageSize}
-            onPage={setPage}
-            onPageSize={(s) => {
-              setPageSize(s);
-              setPage(1);
-            }}
-            testId="s34-license-definitions-pagination"
-          />
-        )}
+        <PagedTable
+          list={list}
+          columns={HEADERS}
+          label="License Definitions"
+          testId="s34-license-definitions"
+          paginationTestId="s34-license-definitions-pagination"
+          scrollX
+          rowKey={(r) => r.id}
+          row={(r) => (
+            <tr className="border-t border-slate-100">
+              <td className={cell}>{r.displayName}</td>
+              <td className={cell}>{r.shortTag}</td>
+              <td className={`${cell} max-w-56 truncate font-mono text-xs`} title={r.entitlementTag}>
+                {r.entitlementTag}
+              </td>
+              <td className={cell}>{ENFORCEMENT_LABELS[r.enforcement]}</td>
+              <td className={cell}>{DURATION_LABELS[r.duration]}</td>
+              <td className={cell}>{BILLING_LABELS[r.billing]}</td>
+              <td className={cell}>{orDash(r.tierLabel)}</td>
+              <td className={cell}>{orDash(r.productFamilies.join("; "))}</td>
+              <td className={cell}>{orDash(r.substitutesFor)}</td>
+              <td className={cell}>{orDash(r.upgradeTo)}</td>
+              <td className={cell}>{yesNo(r.isPlr)}</td>
+              <td className={cell}>{yesNo(r.reportingOnly)}</td>
+            </tr>
+          )}
+        />
       </section>
 
       <MapSection title="Product Map">

@@ -1,12 +1,13 @@
 "use client";
 
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
 import type { PakListResponse } from "@/app/api/ui/ops/paks/route";
 import { Button } from "@/components/ui/button";
-import { Pagination } from "@/components/ui/pagination";
+import { PagedTable } from "@/components/ui/paged-table";
 import { SearchBox } from "@/components/ui/search-box";
+import { usePagedList } from "@/components/ui/use-paged-list";
 import { orDash } from "@/lib/format";
 import type { PakFormChoices } from "@/lib/ops/paks";
 import { NewPakDialog } from "./new-pak-dialog";
@@ -16,24 +17,8 @@ const HEADERS = ["PAK", "Type", "Order Number", "Owner", "Smart Account", "Virtu
 /** S-34 PAKs: the D-17 PAKs, searchable and paginated, and `New PAK...`. */
 export function PaksTab({ choices }: { choices: PakFormChoices }) {
   const queryClient = useQueryClient();
-  const [q, setQ] = useState("");
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
   const [creating, setCreating] = useState(false);
-
-  const params = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-  if (q) params.set("q", q);
-  const query = useQuery<PakListResponse>({
-    queryKey: ["ops-paks", params.toString()],
-    queryFn: async () => {
-      const res = await fetch(`/api/ui/ops/paks?${params}`);
-      const body = await res.json();
-      if (!res.ok) throw new Error(body.message ?? "The PAKs could not be loaded.");
-      return body;
-    },
-    placeholderData: keepPreviousData,
-  });
-  const data = query.data;
+  const list = usePagedList<PakListResponse>({ queryKey: "ops-paks", path: "/api/ui/ops/paks", failure: "The PAKs could not be loaded." });
 
   return (
     <section aria-label="PAKs" className="rounded border border-slate-200 bg-white">
@@ -42,81 +27,32 @@ export function PaksTab({ choices }: { choices: PakFormChoices }) {
           New PAK...
         </Button>
         <div className="ml-auto">
-          <SearchBox
-            label="Search PAKs"
-            onSearch={(value) => {
-              setQ(value.trim());
-              setPage(1);
-            }}
-            testId="s34-search-paks"
-          />
+          <SearchBox label="Search PAKs" onSearch={list.search} testId="s34-search-paks" />
         </div>
       </div>
-      {query.isError ? (
-        <p role="alert" className="px-3 py-4 text-red-700">
-          {(query.error as Error).message}{" "}
-          <Button variant="link" onClick={() => query.refetch()}>
-            Try again
-          </Button>
-        </p>
-      ) : (
-        <table className="w-full text-left" aria-label="PAKs" aria-busy={query.isFetching} data-testid="s34-paks-table">
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              {HEADERS.map((h) => (
-                <th key={h} scope="col" className="px-3 py-2">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data?.rows.map((r) => (
-              <tr key={r.id} className="border-t border-slate-100" data-testid={`s34-pak-${r.pak}`}>
-                <td className="px-3 py-1.5 font-mono">{r.pak}</td>
-                <td className="px-3 py-1.5">{r.type}</td>
-                <td className="px-3 py-1.5">{orDash(r.orderNumber)}</td>
-                <td className="px-3 py-1.5">{orDash(r.owner)}</td>
-                <td className="px-3 py-1.5">{orDash(r.smartAccount)}</td>
-                <td className="px-3 py-1.5">{orDash(r.virtualAccount)}</td>
-                <td className="px-3 py-1.5">{r.partialFulfillment ? "Allowed" : "Not Allowed"}</td>
-                <td className="max-w-xs truncate px-3 py-1.5" title={r.lines}>
-                  {r.lines}
-                </td>
-                <td className="whitespace-nowrap px-3 py-1.5">{r.status}</td>
-              </tr>
-            ))}
-            {data && data.rows.length === 0 && (
-              <tr>
-                <td colSpan={HEADERS.length} className="px-3 py-4 text-center text-slate-500">
-                  {q ? "No Records Found" : "No Records to Display"}
-                </td>
-              </tr>
-            )}
-            {!data && (
-              <tr>
-                <td colSpan={HEADERS.length} className="px-3 py-4 text-center text-slate-500">
-                  Loading…
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      )}
-      {data && (
-        <Pagination
-          page={data.page}
-          pageCount={data.pageCount}
-          total={data.total}
-          pageSize={pageSize}
-          onPage={setPage}
-          onPageSize={(s) => {
-            setPageSize(s);
-            setPage(1);
-          }}
-          testId="s34-paks-pagination"
-        />
-      )}
+      <PagedTable
+        list={list}
+        columns={HEADERS}
+        label="PAKs"
+        testId="s34-paks-table"
+        paginationTestId="s34-paks-pagination"
+        rowKey={(r) => r.id}
+        row={(r) => (
+          <tr className="border-t border-slate-100" data-testid={`s34-pak-${r.pak}`}>
+            <td className="px-3 py-1.5 font-mono">{r.pak}</td>
+            <td className="px-3 py-1.5">{r.type}</td>
+            <td className="px-3 py-1.5">{orDash(r.orderNumber)}</td>
+            <td className="px-3 py-1.5">{orDash(r.owner)}</td>
+            <td className="px-3 py-1.5">{orDash(r.smartAccount)}</td>
+            <td className="px-3 py-1.5">{orDash(r.virtualAccount)}</td>
+            <td className="px-3 py-1.5">{r.partialFulfillment ? "Allowed" : "Not Allowed"}</td>
+            <td className="max-w-xs truncate px-3 py-1.5" title={r.lines}>
+              {r.lines}
+            </td>
+            <td className="whitespace-nowrap px-3 py-1.5">{r.status}</td>
+          </tr>
+        )}
+      />
       {creating && (
         <NewPakDialog
           choices={choices}

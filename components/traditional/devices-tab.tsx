@@ -1,12 +1,13 @@
 "use client";
 
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
 import { resendLicensesAction } from "@/app/(portal)/traditional/actions";
 import type { DeviceListResponse } from "@/app/api/ui/traditional/devices/route";
 import { Button } from "@/components/ui/button";
-import { Pagination } from "@/components/ui/pagination";
+import { type Column, PagedTable } from "@/components/ui/paged-table";
+import { usePagedList } from "@/components/ui/use-paged-list";
 import { orDash } from "@/lib/format";
 import { AddDeviceDialog } from "./add-device-dialog";
 import { AssignDialog } from "./assign-dialog";
@@ -14,10 +15,11 @@ import { ConvertToSmartEntitlementsDialog } from "@/components/conversion/conver
 import { DeviceInfoDialog } from "./device-info-dialog";
 import { DropdownButton, type DropdownItem, RowMenu } from "./dropdown-button";
 import { EmailDialog } from "./email-dialog";
-import { downloadFile, fetchJson } from "./fetch-json";
+import { downloadFile } from "./fetch-json";
 import { GetLicensesMenu, useGetLicenses } from "./get-licenses-menu";
 import { RehostWizard } from "./rehost-wizard";
 import { RmaWizard } from "./rma-wizard";
+import { SelectCell } from "./select-cell";
 import type { TraditionalOptions } from "./types";
 
 type Row = DeviceListResponse["rows"][number];
@@ -31,25 +33,22 @@ type Open =
   | { kind: "info"; deviceId: string }
   | null;
 
-const HEADERS = ["Device", "Virtual Account", "Family", "Licenses"];
+const COLUMNS: Column[] = [
+  { key: "select", label: <span className="sr-only">Select</span>, className: "w-8" },
+  ...["Device", "Virtual Account", "Family", "Licenses"],
+  { key: "actions", label: <span className="sr-only">Actions</span>, className: "w-12" },
+];
 const udiOf = (d: Row) => `${d.pid}:${d.sn}`;
 
 /** S-54 Devices: toolbar, the device table with ACTIVE line counts, and the row menu (W-45..W-48). */
 export function DevicesTab({ options }: { options: TraditionalOptions }) {
   const queryClient = useQueryClient();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<Open>(null);
   const [getLicenses, setGetLicenses] = useGetLicenses();
 
-  const params = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-  const query = useQuery({
-    queryKey: ["trad-devices", params.toString()],
-    queryFn: () => fetchJson<DeviceListResponse>(`/api/ui/traditional/devices?${params}`, "The devices could not be loaded."),
-    placeholderData: keepPreviousData,
-  });
-  const data = query.data;
+  const list = usePagedList<DeviceListResponse>({ queryKey: "trad-devices", path: "/api/ui/traditional/devices", failure: "The devices could not be loaded." });
+  const data = list.data;
   const selectedRows = (data?.rows ?? []).filter((r) => selected.has(r.id));
   const changed = () => {
     for (const key of ["trad-devices", "trad-licenses", "trad-paks", "trad-transactions"]) void queryClient.invalidateQueries({ queryKey: [key] });
@@ -124,79 +123,30 @@ export function DevicesTab({ options }: { options: TraditionalOptions }) {
           Email Selected
         </Button>
       </div>
-      {query.isError ? (
-        <p role="alert" className="px-3 py-4 text-red-700">
-          {(query.error as Error).message}
-        </p>
-      ) : (
-        <table className="w-full text-left" aria-busy={query.isFetching} data-testid="s54-table">
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              <th scope="col" className="w-8 px-3 py-2">
-                <span className="sr-only">Select</span>
-              </th>
-              {HEADERS.map((h) => (
-                <th key={h} scope="col" className="px-3 py-2">
-                  {h}
-                </th>
-              ))}
-              <th scope="col" className="w-12 px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data?.rows.map((d) => (
-              <tr key={d.id} className="border-t border-slate-100 align-top" data-testid="s54-row">
-                <td className="px-3 py-1.5">
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${udiOf(d)}`}
-                    checked={selected.has(d.id)}
-                    onChange={(e) => {
-                      const next = new Set(selected);
-                      if (e.target.checked) next.add(d.id);
-                      else next.delete(d.id);
-                      setSelected(next);
-                    }}
-                  />
-                </td>
-                <td className="px-3 py-1.5">
-                  <div>UDI Product ID:{d.pid}</div>
-                  <div>UDI Serial Number:{d.sn}</div>
-                </td>
-                <td className="px-3 py-1.5">{orDash(d.virtualAccountName)}</td>
-                <td className="px-3 py-1.5">{orDash(d.productFamily)}</td>
-                <td className="px-3 py-1.5">{d.licenses}</td>
-                <td className="px-3 py-1.5">
-                  <RowMenu label={`Actions for ${udiOf(d)}`} testId="s54-row-menu" items={rowItems(d)} />
-                </td>
-              </tr>
-            ))}
-            {data && data.rows.length === 0 && (
-              <tr>
-                <td colSpan={HEADERS.length + 2} className="px-3 py-4 text-center text-slate-500">
-                  No Records to Display
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      )}
-      {data && (
-        <Pagination
-          page={data.page}
-          pageCount={data.pageCount}
-          total={data.total}
-          pageSize={pageSize}
-          onPage={setPage}
-          onPageSize={(s) => {
-            setPageSize(s);
-            setPage(1);
-          }}
-          testId="s54-pagination"
-        />
-      )}
+      <PagedTable
+        list={list}
+        columns={COLUMNS}
+        testId="s54-table"
+        paginationTestId="s54-pagination"
+        retry={false}
+        loadingRow={false}
+        rowKey={(d) => d.id}
+        row={(d) => (
+          <tr className="border-t border-slate-100 align-top" data-testid="s54-row">
+            <SelectCell label={`Select ${udiOf(d)}`} id={d.id} selected={selected} onChange={setSelected} />
+            <td className="px-3 py-1.5">
+              <div>UDI Product ID:{d.pid}</div>
+              <div>UDI Serial Number:{d.sn}</div>
+            </td>
+            <td className="px-3 py-1.5">{orDash(d.virtualAccountName)}</td>
+            <td className="px-3 py-1.5">{orDash(d.productFamily)}</td>
+            <td className="px-3 py-1.5">{d.licenses}</td>
+            <td className="px-3 py-1.5">
+              <RowMenu label={`Actions for ${udiOf(d)}`} testId="s54-row-menu" items={rowItems(d)} />
+            </td>
+          </tr>
+        )}
+      />
       {open?.kind === "add" && (
         <AddDeviceDialog
           targets={options.targets}

@@ -1,52 +1,49 @@
 "use client";
 
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { hidePaksAction } from "@/app/(portal)/traditional/actions";
 import type { PakListResponse } from "@/app/api/ui/traditional/paks/route";
 import { Button } from "@/components/ui/button";
-import { Pagination } from "@/components/ui/pagination";
+import { type Column, PagedTable } from "@/components/ui/paged-table";
 import { SearchBox } from "@/components/ui/search-box";
+import { usePagedList } from "@/components/ui/use-paged-list";
 import { orDash } from "@/lib/format";
 import { AddPaksDialog } from "./add-paks-dialog";
 import { AssignDialog } from "./assign-dialog";
 import { DropdownButton, RowMenu } from "./dropdown-button";
-import { fetchJson } from "./fetch-json";
 import { GetLicensesMenu, useGetLicenses } from "./get-licenses-menu";
 import { PakInfoDialog } from "./pak-info-dialog";
+import { SelectCell } from "./select-cell";
 import type { TraditionalOptions } from "./types";
 
 type Open = { kind: "add" } | { kind: "assign"; pakIds: string[]; label: string } | { kind: "info"; pakId: string } | null;
 
-const HEADERS = ["PAK/Token", "Virtual Account", "Order Number", "Product", "Status", "Used", "Available"];
+const COLUMNS: Column[] = [
+  { key: "select", label: <span className="sr-only">Select</span>, className: "w-8" },
+  ...["PAK/Token", "Virtual Account", "Order Number", "Product", "Status", "Used", "Available"],
+  { key: "actions", label: <span className="sr-only">Actions</span>, className: "w-12" },
+];
 
 /** S-52 PAKs or Tokens: toolbar, one row per PAK line, the circular row menu. */
 export function PaksTab({ options }: { options: TraditionalOptions }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [q, setQ] = useState("");
   const [showFilter, setShowFilter] = useState(false);
   const [showHidden, setShowHidden] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<Open>(null);
   const [getLicenses, setGetLicenses] = useGetLicenses();
 
-  const filter = new URLSearchParams({ showHidden: showHidden ? "1" : "0" });
-  if (q) filter.set("q", q);
-  const params = new URLSearchParams(filter);
-  params.set("page", String(page));
-  params.set("pageSize", String(pageSize));
-
-  const query = useQuery({
-    queryKey: ["trad-paks", params.toString()],
-    queryFn: () => fetchJson<PakListResponse>(`/api/ui/traditional/paks?${params}`, "The PAKs could not be loaded."),
-    placeholderData: keepPreviousData,
+  const list = usePagedList<PakListResponse>({
+    queryKey: "trad-paks",
+    path: "/api/ui/traditional/paks",
+    filter: { showHidden: showHidden ? "1" : "0" },
+    failure: "The PAKs could not be loaded.",
   });
-  const data = query.data;
+  const data = list.data;
   const changed = () => {
     void queryClient.invalidateQueries({ queryKey: ["trad-paks"] });
     void queryClient.invalidateQueries({ queryKey: ["trad-devices"] });
@@ -107,13 +104,13 @@ export function PaksTab({ options }: { options: TraditionalOptions }) {
               checked: showHidden,
               onSelect: () => {
                 setShowHidden(!showHidden);
-                setPage(1);
+                list.firstPage();
               },
             },
           ]}
         />
         <a
-          href={`/api/ui/traditional/paks/csv?${filter}`}
+          href={`/api/ui/traditional/paks/csv?${list.filterParams}`}
           download
           className="rounded border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 hover:no-underline"
           data-testid="s52-export-to-csv"
@@ -125,116 +122,52 @@ export function PaksTab({ options }: { options: TraditionalOptions }) {
         </Button>
         {showFilter && (
           <div className="ml-auto">
-            <SearchBox
-              label="Filter by PAK, SKU, Order Number or Virtual Account"
-              testId="s52-filter"
-              onSearch={(value) => {
-                setQ(value.trim());
-                setPage(1);
-              }}
-            />
+            <SearchBox label="Filter by PAK, SKU, Order Number or Virtual Account" testId="s52-filter" onSearch={list.search} />
           </div>
         )}
       </div>
-      {query.isError ? (
-        <p role="alert" className="px-3 py-4 text-red-700">
-          {(query.error as Error).message}
-        </p>
-      ) : (
-        <table className="w-full text-left" aria-busy={query.isFetching} data-testid="s52-table">
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              <th scope="col" className="w-8 px-3 py-2">
-                <span className="sr-only">Select</span>
-              </th>
-              {HEADERS.map((h) => (
-                <th key={h} scope="col" className="px-3 py-2">
-                  {h}
-                </th>
-              ))}
-              <th scope="col" className="w-12 px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data?.rows.map((r) => (
-              <tr key={r.pakLineId} className={`border-t border-slate-100 align-top ${r.hidden ? "text-slate-400" : ""}`} data-testid="s52-row">
-                <td className="px-3 py-1.5">
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${r.pak}`}
-                    checked={selected.has(r.pakId)}
-                    onChange={(e) => {
-                      const next = new Set(selected);
-                      if (e.target.checked) next.add(r.pakId);
-                      else next.delete(r.pakId);
-                      setSelected(next);
-                    }}
-                  />
-                </td>
-                <td className="px-3 py-1.5 font-mono">
-                  {r.pak}
-                  {r.hidden && <span className="ml-1 font-sans text-xs">(hidden)</span>}
-                </td>
-                <td className="px-3 py-1.5">{orDash(r.virtualAccountName)}</td>
-                <td className="px-3 py-1.5">{orDash(r.orderNumber)}</td>
-                <td className="px-3 py-1.5">
-                  <div>Family: {r.productFamily || "-"}</div>
-                  <div>SKU: {r.sku}</div>
-                </td>
-                <td className="px-3 py-1.5">{r.status}</td>
-                <td className="px-3 py-1.5">{r.used}</td>
-                <td className="px-3 py-1.5">{r.available}</td>
-                <td className="px-3 py-1.5">
-                  <RowMenu
-                    label={`Actions for ${r.pak}`}
-                    testId="s52-row-menu"
-                    items={[
-                      ...(r.canWrite
-                        ? [
-                            { label: "Get Licenses...", testId: "s52-row-get-licenses", onSelect: () => setGetLicenses({ kind: "pak", pak: r.pak }) },
-                            { label: "Assign to Smart Account...", testId: "s52-row-assign-to-smart-account", onSelect: () => assign([r.pakId], `PAK ${r.pak}`) },
-                          ]
-                        : []),
-                      { label: "Convert to Smart Licensing...", testId: "s52-row-convert-to-smart-licensing", onSelect: () => router.push("/convert/paks") },
-                      { label: "Get PAK or Token Information...", testId: "s52-row-get-pak-or-token-information", onSelect: () => setOpen({ kind: "info", pakId: r.pakId }) },
-                    ]}
-                  />
-                </td>
-              </tr>
-            ))}
-            {data && data.rows.length === 0 && (
-              <tr>
-                <td colSpan={HEADERS.length + 2} className="px-3 py-4 text-center text-slate-500">
-                  {q ? "No Records Found" : "No Records to Display"}
-                </td>
-              </tr>
-            )}
-            {!data && (
-              <tr>
-                <td colSpan={HEADERS.length + 2} className="px-3 py-4 text-center text-slate-500">
-                  Loading…
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      )}
-      {data && (
-        <Pagination
-          page={data.page}
-          pageCount={data.pageCount}
-          total={data.total}
-          pageSize={pageSize}
-          onPage={setPage}
-          onPageSize={(s) => {
-            setPageSize(s);
-            setPage(1);
-          }}
-          testId="s52-pagination"
-        />
-      )}
+      <PagedTable
+        list={list}
+        columns={COLUMNS}
+        testId="s52-table"
+        paginationTestId="s52-pagination"
+        retry={false}
+        rowKey={(r) => r.pakLineId}
+        row={(r) => (
+          <tr className={`border-t border-slate-100 align-top ${r.hidden ? "text-slate-400" : ""}`} data-testid="s52-row">
+            <SelectCell label={`Select ${r.pak}`} id={r.pakId} selected={selected} onChange={setSelected} />
+            <td className="px-3 py-1.5 font-mono">
+              {r.pak}
+              {r.hidden && <span className="ml-1 font-sans text-xs">(hidden)</span>}
+            </td>
+            <td className="px-3 py-1.5">{orDash(r.virtualAccountName)}</td>
+            <td className="px-3 py-1.5">{orDash(r.orderNumber)}</td>
+            <td className="px-3 py-1.5">
+              <div>Family: {r.productFamily || "-"}</div>
+              <div>SKU: {r.sku}</div>
+            </td>
+            <td className="px-3 py-1.5">{r.status}</td>
+            <td className="px-3 py-1.5">{r.used}</td>
+            <td className="px-3 py-1.5">{r.available}</td>
+            <td className="px-3 py-1.5">
+              <RowMenu
+                label={`Actions for ${r.pak}`}
+                testId="s52-row-menu"
+                items={[
+                  ...(r.canWrite
+                    ? [
+                        { label: "Get Licenses...", testId: "s52-row-get-licenses", onSelect: () => setGetLicenses({ kind: "pak", pak: r.pak }) },
+                        { label: "Assign to Smart Account...", testId: "s52-row-assign-to-smart-account", onSelect: () => assign([r.pakId], `PAK ${r.pak}`) },
+                      ]
+                    : []),
+                  { label: "Convert to Smart Licensing...", testId: "s52-row-convert-to-smart-licensing", onSelect: () => router.push("/convert/paks") },
+                  { label: "Get PAK or Token Information...", testId: "s52-row-get-pak-or-token-information", onSelect: () => setOpen({ kind: "info", pakId: r.pakId }) },
+                ]}
+              />
+            </td>
+          </tr>
+        )}
+      />
       {open?.kind === "add" && (
         <AddPaksDialog
           onClose={() => setOpen(null)}

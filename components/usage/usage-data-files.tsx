@@ -1,46 +1,41 @@
 "use client";
 
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { Fragment, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import type { UsageFileListResponse } from "@/app/api/ui/usage-files/route";
 import { Button } from "@/components/ui/button";
-import { Pagination } from "@/components/ui/pagination";
+import { type Column, PagedTable } from "@/components/ui/paged-table";
 import { SearchBox } from "@/components/ui/search-box";
+import { usePagedList } from "@/components/ui/use-paged-list";
 import { ReportingStatus } from "./reporting-status";
 import { SelectVirtualAccountsDialog } from "./select-virtual-accounts-dialog";
 import { type UploadResult, UploadUsageDialog } from "./upload-usage-dialog";
 import { UsageFileDetail } from "./usage-file-detail";
 
 type Row = UsageFileListResponse["rows"][number];
-const HEADERS = ["Usage Data File", "Reported", "Virtual Account", "Reporting Status", "Devices", "Acknowledged"];
+const COLUMNS: Column[] = [
+  { key: "expand", label: "+", className: "w-10" },
+  ...["Usage Data File", "Reported", "Virtual Account", "Reporting Status", "Devices", "Acknowledged"],
+];
 
 /** S-26 Reports › Usage Data Files: upload, the newest-first table with its expander, polling while files process. */
 export function UsageDataFiles({ smartAccountId, maxUploadMb }: { smartAccountId: string; maxUploadMb: number }) {
   const queryClient = useQueryClient();
-  const [q, setQ] = useState("");
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [uploading, setUploading] = useState(false);
   const [selecting, setSelecting] = useState<string | null>(null);
 
-  const params = new URLSearchParams({ sa: smartAccountId, page: String(page), pageSize: String(pageSize) });
-  if (q) params.set("q", q);
-  const query = useQuery<UsageFileListResponse>({
-    queryKey: ["usage-files", params.toString()],
-    queryFn: async () => {
-      const res = await fetch(`/api/ui/usage-files?${params}`);
-      const body = await res.json();
-      if (!res.ok) throw new Error(body.message ?? "The usage data files could not be loaded.");
-      return body;
-    },
-    placeholderData: keepPreviousData,
+  const list = usePagedList<UsageFileListResponse>({
+    queryKey: "usage-files",
+    path: "/api/ui/usage-files",
+    filter: { sa: smartAccountId },
+    failure: "The usage data files could not be loaded.",
     // §0.5: poll while any file is still being processed.
-    refetchInterval: (query) => (query.state.data?.rows.some((r) => r.status === "PROCESSING") ? 2000 : false),
+    refetchInterval: (data) => (data?.rows.some((r) => r.status === "PROCESSING") ? 2000 : false),
   });
-  const data = query.data;
+  const data = list.data;
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ["usage-files"] });
     void queryClient.invalidateQueries({ queryKey: ["usage-file"] });
@@ -50,7 +45,7 @@ export function UsageDataFiles({ smartAccountId, maxUploadMb }: { smartAccountId
   const uploaded = (result: UploadResult) => {
     setUploading(false);
     toast.success(`Usage data file "${result.fileName}" was uploaded.`);
-    setPage(1);
+    list.firstPage();
     refresh();
     if (result.status === "AWAITING_VA") setSelecting(result.id);
   };
@@ -99,106 +94,54 @@ export function UsageDataFiles({ smartAccountId, maxUploadMb }: { smartAccountId
             Signing Keys
           </Link>
           <div className="ml-auto">
-            <SearchBox
-              label="Search by File Name, Virtual Account"
-              onSearch={(value) => {
-                setQ(value.trim());
-                setPage(1);
-              }}
-              testId="s26-search-by-file-name-virtual-account"
-            />
+            <SearchBox label="Search by File Name, Virtual Account" onSearch={list.search} testId="s26-search-by-file-name-virtual-account" />
           </div>
         </div>
-        {query.isError ? (
-          <p role="alert" className="px-3 py-4 text-red-700">
-            {(query.error as Error).message}{" "}
-            <Button variant="link" onClick={() => query.refetch()}>
-              Try again
-            </Button>
-          </p>
-        ) : (
-          <table className="w-full text-left" aria-label="Usage Data Files" aria-busy={query.isFetching} data-testid="s26-table">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                <th scope="col" className="w-10 px-3 py-2">
-                  +
-                </th>
-                {HEADERS.map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2">
-                    {h}
-                  </th>
-                ))}
+        <PagedTable
+          list={list}
+          columns={COLUMNS}
+          label="Usage Data Files"
+          testId="s26-table"
+          paginationTestId="s26-pagination"
+          rowKey={(r) => r.id}
+          row={(r) => (
+            <>
+              <tr className="border-t border-slate-100" data-testid="s26-row">
+                <td className="px-3 py-1.5">
+                  <button
+                    type="button"
+                    className="w-6 rounded border border-slate-300 text-slate-600 hover:bg-slate-100"
+                    aria-expanded={expanded.has(r.id)}
+                    aria-label={`${expanded.has(r.id) ? "Collapse" : "Expand"} ${r.fileName}`}
+                    onClick={() => toggle(r.id)}
+                    data-testid="s26-expand"
+                  >
+                    {expanded.has(r.id) ? "−" : "+"}
+                  </button>
+                </td>
+                <td className="max-w-0 truncate px-3 py-1.5" title={r.fileName}>
+                  {r.fileName}
+                </td>
+                <td className="whitespace-nowrap px-3 py-1.5" title={r.reportedFull}>
+                  {r.reported}
+                </td>
+                <td className="px-3 py-1.5">{vaCell(r)}</td>
+                <td className="px-3 py-1.5">
+                  <ReportingStatus status={r.status} />
+                </td>
+                <td className="px-3 py-1.5">{r.deviceCount}</td>
+                <td className="px-3 py-1.5">{ackCell(r)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data?.rows.map((r) => (
-                <Fragment key={r.id}>
-                  <tr className="border-t border-slate-100" data-testid="s26-row">
-                    <td className="px-3 py-1.5">
-                      <button
-                        type="button"
-                        className="w-6 rounded border border-slate-300 text-slate-600 hover:bg-slate-100"
-                        aria-expanded={expanded.has(r.id)}
-                        aria-label={`${expanded.has(r.id) ? "Collapse" : "Expand"} ${r.fileName}`}
-                        onClick={() => toggle(r.id)}
-                        data-testid="s26-expand"
-                      >
-                        {expanded.has(r.id) ? "−" : "+"}
-                      </button>
-                    </td>
-                    <td className="max-w-0 truncate px-3 py-1.5" title={r.fileName}>
-                      {r.fileName}
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-1.5" title={r.reportedFull}>
-                      {r.reported}
-                    </td>
-                    <td className="px-3 py-1.5">{vaCell(r)}</td>
-                    <td className="px-3 py-1.5">
-                      <ReportingStatus status={r.status} />
-                    </td>
-                    <td className="px-3 py-1.5">{r.deviceCount}</td>
-                    <td className="px-3 py-1.5">{ackCell(r)}</td>
-                  </tr>
-                  {expanded.has(r.id) && (
-                    <tr className="bg-slate-50">
-                      <td colSpan={7}>
-                        <UsageFileDetail fileId={r.id} status={r.status} />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              ))}
-              {data && data.rows.length === 0 && (
-                <tr>
-                  <td colSpan={7} className="px-3 py-4 text-center text-slate-500">
-                    {q ? "No Records Found" : "No Records to Display"}
+              {expanded.has(r.id) && (
+                <tr className="bg-slate-50">
+                  <td colSpan={7}>
+                    <UsageFileDetail fileId={r.id} status={r.status} />
                   </td>
                 </tr>
               )}
-              {!data && (
-                <tr>
-                  <td colSpan={7} className="px-3 py-4 text-center text-slate-500">
-                    Loading…
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        )}
-        {data && (
-          <Pagination
-            page={data.page}
-            pageCount={data.pageCount}
-            total={data.total}
-            pageSize={pageSize}
-            onPage={setPage}
-            onPageSize={(s) => {
-              setPageSize(s);
-              setPage(1);
-            }}
-            testId="s26-pagination"
-          />
-        )}
+            </>
+          )}
+        />
       </div>
       {uploading && <UploadUsageDialog smartAccountId={smartAccountId} maxUploadMb={maxUploadMb} onClose={() => setUploading(false)} onUploaded={uploaded} />}
       {selecting && (

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, ilike, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import {
   conversionLines,
@@ -18,9 +18,9 @@ import { now } from "@/lib/clock";
 import { type Actor, recordEvent } from "@/lib/events/record";
 import { udiListForm, udiTradForm } from "@/lib/formats/udi";
 import { udiText } from "@/lib/inventory/display-name";
-import { escapeLike } from "@/lib/inventory/list";
 import { conversionScope, conversionTargets } from "./access";
 import { depositConvertedLicenses, depositList } from "./deposit";
+import { conversionListWhere, listPage, pageWithVaName } from "./list";
 import { CONVERSION_MSG } from "./messages";
 import { type ConversionListFilter, type ConvertDeviceInput, convertDeviceSchema, type DeviceLookup } from "./schemas";
 
@@ -54,34 +54,22 @@ export async function listConvertibleDevices(db: DbOrTx, ctx: AccessContext, f: 
       .innerJoin(pakLines, eq(pakLines.id, tradLicenseLines.pakLineId))
       .where(and(eq(tradLicenseLines.deviceId, tradDevices.id), eligibleLine)),
   );
-  const parts: SQL[] = [eq(tradDevices.smartAccountId, f.sa), hasEligible];
-  if (vaIds) parts.push(vaIds.length ? inArray(tradDevices.virtualAccountId, vaIds) : sql`false`);
-  if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    parts.push(or(ilike(deviceIdentifierSql, like), ilike(tradDevices.productFamily, like), ilike(virtualAccounts.name, like))!);
-  }
-  const where = and(...parts);
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(tradDevices)
-    .leftJoin(virtualAccounts, eq(virtualAccounts.id, tradDevices.virtualAccountId))
-    .where(where);
-  const page = await db
-    .select({ device: tradDevices, vaName: virtualAccounts.name })
-    .from(tradDevices)
-    .leftJoin(virtualAccounts, eq(virtualAccounts.id, tradDevices.virtualAccountId))
-    .where(where)
-    .orderBy(asc(tradDevices.udiPid), asc(tradDevices.udiSn))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+  const where = conversionListWhere(
+    tradDevices,
+    vaIds,
+    f,
+    (like) => or(ilike(deviceIdentifierSql, like), ilike(tradDevices.productFamily, like), ilike(virtualAccounts.name, like)),
+    hasEligible,
+  );
+  const { rows: page, total } = await pageWithVaName(db, tradDevices, where, [asc(tradDevices.udiPid), asc(tradDevices.udiSn)], f);
   const skus = page.length
     ? await db
         .selectDistinct({ deviceId: tradLicenseLines.deviceId, sku: pakLines.sku })
         .from(tradLicenseLines)
         .innerJoin(pakLines, eq(pakLines.id, tradLicenseLines.pakLineId))
-        .where(and(inArray(tradLicenseLines.deviceId, page.map((p) => p.device.id)), eligibleLine))
+        .where(and(inArray(tradLicenseLines.deviceId, page.map((p) => p.row.id)), eligibleLine))
     : [];
-  const rows: ConvertibleDeviceRow[] = page.map(({ device, vaName }) => ({
+  const rows: ConvertibleDeviceRow[] = page.map(({ row: device, vaName }) => ({
     id: device.id,
     deviceIdentifier: udiListForm(device),
     udiPid: device.udiPid,
@@ -90,7 +78,7 @@ export async function listConvertibleDevices(db: DbOrTx, ctx: AccessContext, f: 
     eligibleSkus: skus.filter((s) => s.deviceId === device.id).map((s) => s.sku).sort(),
     virtualAccount: vaName,
   }));
-  return { rows, total, page: f.page, pageSize: f.pageSize, pageCount: Math.max(1, Math.ceil(total / f.pageSize)) };
+  return listPage(rows, total, f);
 }
 
 /** S-22 STEP 1 `Product Family` choices: the families that have a smart equivalent (D-27), plus those of the listed devices. */

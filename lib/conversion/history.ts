@@ -1,12 +1,12 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { conversionLines, conversions, licenseDefinitions, users, virtualAccounts } from "@/db/schema";
 import type { AccessContext } from "@/lib/access/context";
 import { NotFoundError } from "@/lib/access/errors";
 import { udiListForm } from "@/lib/formats/udi";
-import { escapeLike } from "@/lib/inventory/list";
 import { isUuid } from "@/lib/ids";
 import { conversionScope } from "./access";
+import { conversionListWhere, listPage } from "./list";
 import type { ConversionListFilter } from "./schemas";
 
 /** D-18 `status` as S-23 shows it. */
@@ -40,13 +40,9 @@ function deviceCell(c: { source: "PAK" | "DEVICE"; pak: string | null; udiPid: s
  */
 export async function listConversions(db: DbOrTx, ctx: AccessContext, f: ConversionListFilter) {
   const { vaIds } = await conversionScope(db, ctx, f.sa);
-  const parts: SQL[] = [eq(conversions.smartAccountId, f.sa)];
-  if (vaIds) parts.push(vaIds.length ? inArray(conversions.virtualAccountId, vaIds) : sql`false`);
-  if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    parts.push(or(ilike(deviceSql, like), ilike(conversions.productFamily, like), ilike(conversions.pak, like))!);
-  }
-  const where = and(...parts);
+  const where = conversionListWhere(conversions, vaIds, f, (like) =>
+    or(ilike(deviceSql, like), ilike(conversions.productFamily, like), ilike(conversions.pak, like)),
+  );
   const [{ total }] = await db.select({ total: count() }).from(conversions).where(where);
   const page = await db
     .select()
@@ -63,7 +59,7 @@ export async function listConversions(db: DbOrTx, ctx: AccessContext, f: Convers
     status: CONVERSION_STATUS_LABELS[c.status],
     initiatedAt: c.initiatedAt,
   }));
-  return { rows, total, page: f.page, pageSize: f.pageSize, pageCount: Math.max(1, Math.ceil(total / f.pageSize)) };
+  return listPage(rows, total, f);
 }
 
 export type ConversionDetail = Awaited<ReturnType<typeof conversionDetail>>;

@@ -1,13 +1,13 @@
-import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { conversionLines, conversions, licenseDefinitions, pakLines, paks, virtualAccounts } from "@/db/schema";
 import { type AccessContext, assertCan } from "@/lib/access/context";
 import { NotFoundError, STALE_ITEM, ValidationError } from "@/lib/access/errors";
 import { now } from "@/lib/clock";
 import { type Actor, recordEvent } from "@/lib/events/record";
-import { escapeLike } from "@/lib/inventory/list";
 import { conversionScope, conversionTargets } from "./access";
 import { depositConvertedLicenses, depositList } from "./deposit";
+import { conversionListWhere, listPage, pageWithVaName } from "./list";
 import { CONVERSION_MSG } from "./messages";
 import { availableOf, pakStatus, type PakStatus, sumQuantities } from "@/lib/traditional/pak-status";
 import { type ConversionListFilter, type ConvertPakInput, convertPakSchema } from "./schemas";
@@ -31,37 +31,19 @@ const isConvertible = (l: PakLineRow) => l.licenseDefinitionId !== null && avail
 /** S-21: the PAKs assigned to the Smart Account (VA roles: those of their VAs), newest order first. */
 export async function listConvertiblePaks(db: DbOrTx, ctx: AccessContext, f: ConversionListFilter) {
   const { vaIds } = await conversionScope(db, ctx, f.sa);
-  const parts: SQL[] = [eq(paks.smartAccountId, f.sa)];
-  if (vaIds) parts.push(vaIds.length ? inArray(paks.virtualAccountId, vaIds) : sql`false`);
-  if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    parts.push(
-      or(
-        ilike(paks.pak, like),
-        ilike(paks.orderNumber, like),
-        ilike(virtualAccounts.name, like),
-        exists(db.select({ one: sql`1` }).from(pakLines).where(and(eq(pakLines.pakId, paks.id), ilike(pakLines.sku, like)))),
-      )!,
-    );
-  }
-  const where = and(...parts);
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(paks)
-    .leftJoin(virtualAccounts, eq(virtualAccounts.id, paks.virtualAccountId))
-    .where(where);
-  const page = await db
-    .select({ pak: paks, vaName: virtualAccounts.name })
-    .from(paks)
-    .leftJoin(virtualAccounts, eq(virtualAccounts.id, paks.virtualAccountId))
-    .where(where)
-    .orderBy(desc(paks.orderDate), asc(paks.pak))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+  const where = conversionListWhere(paks, vaIds, f, (like) =>
+    or(
+      ilike(paks.pak, like),
+      ilike(paks.orderNumber, like),
+      ilike(virtualAccounts.name, like),
+      exists(db.select({ one: sql`1` }).from(pakLines).where(and(eq(pakLines.pakId, paks.id), ilike(pakLines.sku, like)))),
+    ),
+  );
+  const { rows: page, total } = await pageWithVaName(db, paks, where, [desc(paks.orderDate), asc(paks.pak)], f);
   const lines = page.length
-    ? await db.select().from(pakLines).where(inArray(pakLines.pakId, page.map((p) => p.pak.id))).orderBy(asc(pakLines.id))
+    ? await db.select().from(pakLines).where(inArray(pakLines.pakId, page.map((p) => p.row.id))).orderBy(asc(pakLines.id))
     : [];
-  const rows: PakRow[] = page.map(({ pak, vaName }) => {
+  const rows: PakRow[] = page.map(({ row: pak, vaName }) => {
     const mine = lines.filter((l) => l.pakId === pak.id).sort((a, b) => a.sku.localeCompare(b.sku));
     return {
       id: pak.id,
@@ -74,7 +56,7 @@ export async function listConvertiblePaks(db: DbOrTx, ctx: AccessContext, f: Con
       convertible: mine.some(isConvertible),
     };
   });
-  return { rows, total, page: f.page, pageSize: f.pageSize, pageCount: Math.max(1, Math.ceil(total / f.pageSize)) };
+  return listPage(rows, total, f);
 }
 
 /** A PAK of a Smart Account the user reads (V-50: someone else's PAK is not found). */

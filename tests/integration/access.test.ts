@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { roleAssignments, saUserStatus, users } from "@/db/schema";
 import {
   type AccessContext,
@@ -17,11 +17,10 @@ import {
 } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError, PERMISSION_DENIED } from "@/lib/access/errors";
 import type { Action } from "@/lib/access/roles";
-import { seedDemo } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, saId, userId, vaId } from "@/lib/seed/demo/ids";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const EG = saId(EG_SA);
 const BU = saId(BU_SA);
 const VA01 = vaId(EG_SA, "Eg-VA-01");
@@ -85,22 +84,15 @@ async function inRollback(db: Db, fn: (tx: Db) => Promise<void>): Promise<void> 
 }
 
 describe.each(drivers)("D-3 access (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
+  const { db } = useDemoDatabase(driver);
   const ctx: Record<string, AccessContext> = {};
 
   beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    await db.transaction((tx) => seedDemo(tx, T0));
     for (const cco of ["eg-admin", "eg-vaadmin", "eg-vauser", "eg-viewer", "lic-ops", "bu-admin"]) {
       const loaded = await loadAccess(db, userId(cco));
       expect(loaded).not.toBeNull();
       ctx[cco] = loaded!;
     }
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   it("loads the DD-2 roles into the context", () => {

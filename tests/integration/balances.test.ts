@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { licenseUsage, productInstances } from "@/db/schema";
 import { computeBalances } from "@/lib/licensing/balances";
-import { seedDemo } from "@/lib/seed/demo";
 import { EG_SA, saId, vaId } from "@/lib/seed/demo/ids";
 import { licenseId } from "@/lib/seed/reference";
-import { drivers, openTestDb } from "@/tests/helpers/db";
-
-const T0 = new Date("2024-03-10T12:00:00Z");
+import { drivers } from "@/tests/helpers/db";
+import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 
 describe.each(drivers)("INV-2 balances on the demo data (%s)", (driver) => {
-  let h: DatabaseHandle;
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    await h.db.transaction((tx) => seedDemo(tx, T0));
-  });
-  afterAll(() => h.close());
+  const { db } = useDemoDatabase(driver);
 
   async function balanceOf(va: string, n: number) {
-    const rows = await computeBalances(h.db, [vaId(EG_SA, va)]);
+    const rows = await computeBalances(db, [vaId(EG_SA, va)]);
     return rows.find((r) => r.licenseDefinitionId === licenseId(n));
   }
 
@@ -38,7 +30,7 @@ describe.each(drivers)("INV-2 balances on the demo data (%s)", (driver) => {
 
   it("takes each instance's largest count across sources, whatever the counts (D-10)", async () => {
     const lab = vaId(EG_SA, "Lab-01");
-    const pis = await h.db
+    const pis = await db
       .insert(productInstances)
       .values(
         ["LAB0000001", "LAB0000002", "LAB0000003"].map((sn, i) => ({
@@ -57,11 +49,11 @@ describe.each(drivers)("INV-2 balances on the demo data (%s)", (driver) => {
       count,
       updatedAt: T0,
     });
-    await h.db.insert(licenseUsage).values([use(0, "REPORTED", 3), use(0, "SLR", 5), use(0, "SLAC", 1), use(1, "SLAC", 2), use(2, "SLR", 4), use(2, "REPORTED", 9)]);
+    await db.insert(licenseUsage).values([use(0, "REPORTED", 3), use(0, "SLR", 5), use(0, "SLAC", 1), use(1, "SLAC", 2), use(2, "SLR", 4), use(2, "REPORTED", 9)]);
     expect(await balanceOf("Lab-01", 19)).toMatchObject({ purchased: 0, inUse: 7, balance: -7 });
     expect(await balanceOf("CORE TAC", 19)).toMatchObject({ inUse: 9 });
     // Both VAs at once give the same answers.
-    const both = await computeBalances(h.db, [lab, vaId(EG_SA, "CORE TAC")]);
+    const both = await computeBalances(db, [lab, vaId(EG_SA, "CORE TAC")]);
     expect(both.filter((b) => b.licenseDefinitionId === licenseId(19)).map((b) => b.inUse).sort()).toEqual([7, 9]);
   });
 });

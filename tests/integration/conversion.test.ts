@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, type Db, openPostgres, type Tx } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import { type Db, openPostgres } from "@/db/client";
 import {
   conversionLines,
   conversions,
@@ -12,9 +12,7 @@ import {
   tradDevices,
   tradLicenseLines,
 } from "@/db/schema";
-import { type AccessContext, loadAccess } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError, PERMISSION_DENIED, STALE_ITEM, ValidationError } from "@/lib/access/errors";
-import { pinClock, resetClock } from "@/lib/clock";
 import { uuidv5 } from "@/lib/ids";
 import { convertDeviceLicenses, findDeviceForConversion, listConvertibleDevices, tradDeviceConversionDetails } from "@/lib/conversion/device-licenses";
 import { applyDlcReport, type DlcReportInput } from "@/lib/conversion/dlc";
@@ -23,14 +21,12 @@ import { CONVERSION_MSG } from "@/lib/conversion/messages";
 import { convertPak, listConvertiblePaks, pakConversionDetails } from "@/lib/conversion/paks";
 import type { ConvertDeviceInput, ConvertPakInput } from "@/lib/conversion/schemas";
 import { eventFilterSchema, queryEvents } from "@/lib/events/query";
-import type { Actor } from "@/lib/events/record";
 import { listLicenseRows } from "@/lib/licensing/licenses";
-import { seedDemo } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, pakId, pakLineId, piId, saId, tradDeviceId, userId, vaId } from "@/lib/seed/demo/ids";
 import { entitlementTag, licenseId } from "@/lib/seed/reference";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { type Op, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const EG = saId(EG_SA);
 const BU = saId(BU_SA);
 const VA01 = vaId(EG_SA, "Eg-VA-01");
@@ -42,33 +38,9 @@ const CSR_LINE = "CSR1000V:9QLBLATKXM4";
 const DLC_PID = "C1111-8PLTEEAWB";
 const DLC_SN = "FGL214391J3";
 
-type Op = (tx: Tx, ctx: AccessContext, actor: Actor) => Promise<unknown>;
-
 describe.each(drivers)("Convert to Smart Licensing: W-19, W-20, W-21 (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
+  const { db, actorOf, ctxOf, as, refusals } = useDemoDatabase(driver, { clock: new Date("2024-03-10T13:00:00Z") });
 
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    await db.transaction((tx) => seedDemo(tx, T0));
-    pinClock(new Date("2024-03-10T13:00:00Z"));
-  });
-  afterAll(async () => {
-    resetClock();
-    await h.close();
-  });
-
-  const actorOf = (cco: string): Actor => ({ kind: "user", userId: userId(cco), ccoId: cco });
-  async function ctxOf(cco: string) {
-    const ctx = await loadAccess(db, userId(cco));
-    expect(ctx).not.toBeNull();
-    return ctx!;
-  }
-  async function as<T>(cco: string, op: (tx: Tx, ctx: AccessContext, actor: Actor) => Promise<T>): Promise<T> {
-    const ctx = await ctxOf(cco);
-    return db.transaction((tx) => op(tx, ctx, actorOf(cco)));
-  }
   const pak = (input: ConvertPakInput): Op => (tx, ctx, actor) => convertPak(tx, ctx, actor, input);
   const device = (input: ConvertDeviceInput, method: "DEVICE_WIZARD" | "LRP" = "DEVICE_WIZARD"): Op => (tx, ctx, actor) =>
     convertDeviceLicenses(tx, ctx, actor, input, method);
@@ -96,16 +68,7 @@ describe.each(drivers)("Convert to Smart Licensing: W-19, W-20, W-21 (%s)", (dri
       conversionLines: await db.$count(conversionLines),
     };
   }
-  async function expectRefused(cco: string, op: Op, type: new (...args: never[]) => Error, message?: string) {
-    const before = await snapshot();
-    const err = await as(cco, op).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(type);
-    if (message !== undefined) expect((err as Error).message).toBe(message);
-    expect(await snapshot()).toEqual(before);
-  }
+  const expectRefused = refusals(snapshot);
   /** INV-5 for every lot, and INV-10 for every PAK line. */
   async function expectInvariants() {
     const rows = await db

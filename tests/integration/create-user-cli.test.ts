@@ -5,23 +5,20 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db } from "@/db/client";
 import { events, roleAssignments, users } from "@/db/schema";
 import { canAccessSmartAccount, loadAccess, saRoleOf } from "@/lib/access/context";
 import { ValidationError } from "@/lib/access/errors";
 import { createUserFromCli } from "@/lib/accounts/create-user";
 import { verifyPassword } from "@/lib/auth/password";
-import { seedDemo } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, saId } from "@/lib/seed/demo/ids";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const EG = saId(EG_SA);
 const BU = saId(BU_SA);
 
 describe.each(drivers)("W-52b user:create (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
+  const { db } = useDemoDatabase(driver);
 
   async function counts() {
     return {
@@ -31,15 +28,6 @@ describe.each(drivers)("W-52b user:create (%s)", (driver) => {
     };
   }
   const userByEmail = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0];
-
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    await db.transaction((tx) => seedDemo(tx, T0));
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
 
   it("creates a user with a generated 16-character password and a derived CCO id", async () => {
     const before = await counts();

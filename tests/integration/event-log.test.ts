@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { events, saUserStatus } from "@/db/schema";
 import { type AccessContext, loadAccess } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError } from "@/lib/access/errors";
 import { SYSTEM, recordEvent, userColumn } from "@/lib/events/record";
 import { type EventFilter, eventFilterSchema, queryEvents } from "@/lib/events/query";
-import { seedDemo } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, saId, userId, vaId } from "@/lib/seed/demo/ids";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const EG = saId(EG_SA);
 const BU = saId(BU_SA);
 const VA01 = vaId(EG_SA, "Eg-VA-01");
@@ -21,8 +19,7 @@ const BU_DEVICE = vaId(BU_SA, "Device");
 type Row = typeof events.$inferSelect;
 
 describe.each(drivers)("§7 event log queries (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
+  const { db } = useDemoDatabase(driver);
   let all: Row[];
   const ctx: Record<string, AccessContext> = {};
 
@@ -39,9 +36,6 @@ describe.each(drivers)("§7 event log queries (%s)", (driver) => {
   const contains = (q: string) => (e: Row) => e.message.toLowerCase().includes(q.toLowerCase());
 
   beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    await db.transaction((tx) => seedDemo(tx, T0));
     // A few events with LIKE wildcards in their text, and one shown in the SA log only.
     await db.transaction(async (tx) => {
       await recordEvent(tx, {
@@ -81,9 +75,6 @@ describe.each(drivers)("§7 event log queries (%s)", (driver) => {
     for (const cco of ["eg-admin", "eg-vaadmin", "eg-vauser", "eg-viewer", "lic-ops", "bu-admin"]) {
       ctx[cco] = (await loadAccess(db, userId(cco)))!;
     }
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   describe("scope va (S-20)", () => {

@@ -1,11 +1,8 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, type Db, openPostgres, type Tx } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import { openPostgres } from "@/db/client";
 import { events, licenseLots, licenseTagLinks, licenseTags, licenseTransactions, virtualAccounts } from "@/db/schema";
-import { type AccessContext, loadAccess } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError, PERMISSION_DENIED, ValidationError } from "@/lib/access/errors";
-import { pinClock, resetClock } from "@/lib/clock";
-import type { Actor } from "@/lib/events/record";
 import { licenseDetail, licenseEvents } from "@/lib/licensing/detail";
 import { ledgerFilterSchema, queryLedger } from "@/lib/licensing/ledger";
 import { listLicenseRows } from "@/lib/licensing/licenses";
@@ -19,12 +16,11 @@ import {
   tagNamesByVirtualAccount,
 } from "@/lib/licensing/tags";
 import { transferLicenses, type TransferLicensesInput } from "@/lib/licensing/transfer";
-import { seedDemo } from "@/lib/seed/demo";
-import { BU_SA, EG_SA, saId, userId, vaId } from "@/lib/seed/demo/ids";
+import { BU_SA, EG_SA, saId, vaId } from "@/lib/seed/demo/ids";
 import { licenseId } from "@/lib/seed/reference";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { type Op, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const EG = saId(EG_SA);
 const VA01 = vaId(EG_SA, "Eg-VA-01");
 const VA02 = vaId(EG_SA, "Eg-VA-02");
@@ -32,33 +28,9 @@ const KRAKOW = vaId(EG_SA, "Krakow LAN-SW");
 const BU_DEVICE = vaId(BU_SA, "Device");
 const DNA_ADV = "C9500-32QC DNA Advantage";
 
-type Op = (tx: Tx, ctx: AccessContext, actor: Actor) => Promise<unknown>;
-
 describe.each(drivers)("S-9 licenses, W-7 transfers, D-22 tags (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
+  const { db, actorOf, ctxOf, as, refusals } = useDemoDatabase(driver, { clock: new Date("2024-03-10T13:00:00Z") });
 
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    await db.transaction((tx) => seedDemo(tx, T0));
-    pinClock(new Date("2024-03-10T13:00:00Z"));
-  });
-  afterAll(async () => {
-    resetClock();
-    await h.close();
-  });
-
-  const actorOf = (cco: string): Actor => ({ kind: "user", userId: userId(cco), ccoId: cco });
-  async function ctxOf(cco: string) {
-    const ctx = await loadAccess(db, userId(cco));
-    expect(ctx).not.toBeNull();
-    return ctx!;
-  }
-  async function as(cco: string, op: Op) {
-    const ctx = await ctxOf(cco);
-    return db.transaction((tx) => op(tx, ctx, actorOf(cco)));
-  }
   const transfer = (input: TransferLicensesInput): Op => (tx, ctx, actor) => transferLicenses(tx, ctx, actor, input);
 
   async function rowsOf(va: string, cco = "eg-admin") {
@@ -78,16 +50,7 @@ describe.each(drivers)("S-9 licenses, W-7 transfers, D-22 tags (%s)", (driver) =
       links: sorted(await db.select().from(licenseTagLinks)),
     };
   }
-  async function expectRefused(cco: string, op: Op, type: new (...args: never[]) => Error, message?: string) {
-    const before = await snapshot();
-    const err = await as(cco, op).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(type);
-    if (message !== undefined) expect((err as Error).message).toBe(message);
-    expect(await snapshot()).toEqual(before);
-  }
+  const expectRefused = refusals(snapshot);
 
   /** INV-5: every lot's quantity is the sum of its ledger deltas; no lot below 0. */
   async function expectLedgerConsistent() {

@@ -1,18 +1,15 @@
 import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db, Tx } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { events, roleAssignments, saUserStatus, users } from "@/db/schema";
-import { type AccessContext, canAccessSmartAccount, loadAccess, visibleVirtualAccounts } from "@/lib/access/context";
+import { canAccessSmartAccount, loadAccess, visibleVirtualAccounts } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/access/errors";
 import { addUsersSchema, editUserSchema, type AddUsersInput, type EditUserInput } from "@/lib/accounts/schemas";
 import { addUsers, editUserRoles, listSmartAccountUsers, MSG, removeUser, setUserAccess } from "@/lib/accounts/users";
 import { verifyPassword } from "@/lib/auth/password";
-import type { Actor } from "@/lib/events/record";
-import { seedDemo } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, saId, userId, vaId } from "@/lib/seed/demo/ids";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { T0, type Op, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const EG = saId(EG_SA);
 const BU = saId(BU_SA);
 const VA01 = vaId(EG_SA, "Eg-VA-01");
@@ -25,24 +22,9 @@ const BU_DEVICE = vaId(BU_SA, "Device");
 const EXTRA = ["alice", "bob", "carol", "gone"] as const;
 const extraId = (cco: string) => `00000000-0000-4000-8000-${String(EXTRA.indexOf(cco as never) + 1).padStart(12, "0")}`;
 
-type Op = (tx: Tx, ctx: AccessContext, actor: Actor) => Promise<unknown>;
-
 describe.each(drivers)("W-50 manage users (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
-
   const idOf = (cco: string) => ((EXTRA as readonly string[]).includes(cco) ? extraId(cco) : userId(cco));
-  const actorOf = (cco: string): Actor => ({ kind: "user", userId: idOf(cco), ccoId: cco });
-  async function ctxOf(cco: string): Promise<AccessContext> {
-    const ctx = await loadAccess(db, idOf(cco));
-    expect(ctx, `${cco} has an access context`).not.toBeNull();
-    return ctx!;
-  }
-  /** Runs a W-50 mutation as `cco`, in its own transaction, with a freshly loaded context. */
-  async function as(cco: string, op: Op) {
-    const ctx = await ctxOf(cco);
-    return db.transaction((tx) => op(tx, ctx, actorOf(cco)));
-  }
+  const { db, ctxOf, as, refusals } = useDemoDatabase(driver, { userIdOf: idOf });
 
   async function snapshot() {
     const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
@@ -55,17 +37,7 @@ describe.each(drivers)("W-50 manage users (%s)", (driver) => {
   }
 
   /** Expects the operation to fail with `type` (and `message`) and to leave every row as it was. */
-  async function expectRefused(cco: string, op: Op, type: new (...args: never[]) => Error, message?: string) {
-    const before = await snapshot();
-    const err = await as(cco, op).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(type);
-    if (message !== undefined) expect((err as Error).message).toBe(message);
-    expect(await snapshot()).toEqual(before);
-    return err as Error;
-  }
+  const expectRefused = refusals(snapshot);
 
   async function lastEventId(): Promise<number> {
     const [row] = await db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1);
@@ -93,9 +65,6 @@ describe.each(drivers)("W-50 manage users (%s)", (driver) => {
     setUserAccess(tx, ctx, actor, { smartAccountId: sa, userId: idOf(cco), enabled });
 
   beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    await db.transaction((tx) => seedDemo(tx, T0));
     await db.insert(users).values(
       EXTRA.map((cco) => ({
         id: extraId(cco),
@@ -107,9 +76,6 @@ describe.each(drivers)("W-50 manage users (%s)", (driver) => {
         disabledAt: cco === "gone" ? T0 : null,
       })),
     );
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   it("lists the users of Eg-SA-01 by CCO id (S-33)", async () => {

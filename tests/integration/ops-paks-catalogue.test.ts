@@ -1,23 +1,18 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db, Tx } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { events, licenseDefinitions, pakLines, paks } from "@/db/schema";
-import { type AccessContext, loadAccess } from "@/lib/access/context";
 import { ForbiddenError, PERMISSION_DENIED } from "@/lib/access/errors";
-import { pinClock } from "@/lib/clock";
-import type { Actor } from "@/lib/events/record";
 import { catalogueListSchema, catalogueMaps, listLicenseDefinitions } from "@/lib/ops/catalogue";
 import { CATALOGUE_COLUMNS } from "@/lib/ops/catalogue-csv";
 import { CatalogueImportError, importCatalogue } from "@/lib/ops/catalogue-import";
 import { createPakSchema, pakListSchema } from "@/lib/ops/pak-schema";
 import { createPak, listPaks, pakFormChoices } from "@/lib/ops/paks";
-import { seedDemo } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, saId, userId, vaId } from "@/lib/seed/demo/ids";
 import { entitlementTag, licenseId } from "@/lib/seed/reference";
 import { resetDemoData } from "@/lib/seed/reset";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const NEW_TAG = "regid.2024-02.com.cisco.OPS_IMPORT_A,1.0_0a0b0c0d-1111-4222-8333-444455556666";
 const NEW_TAG_B = "regid.2024-02.com.cisco.OPS_IMPORT_B,1.0_0a0b0c0d-1111-4222-8333-444455557777";
 
@@ -48,20 +43,8 @@ const definition = (tag: string, over: Record<string, string> = {}) => ({
 });
 
 describe.each(drivers)("S-34 PAKs and Catalogue (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    pinClock(T0);
-    await db.transaction((tx) => seedDemo(tx, T0));
-  });
-  afterAll(() => h.close());
+  const { db, as } = useDemoDatabase(driver, { clock: T0 });
 
-  async function as<T>(cco: string, op: (tx: Tx, ctx: AccessContext, actor: Actor) => Promise<T>): Promise<T> {
-    const ctx = (await loadAccess(db, userId(cco)))!;
-    return db.transaction((tx) => op(tx, ctx, { kind: "user", userId: userId(cco), ccoId: cco, licensingOps: ctx.user.licensingOps }));
-  }
   const counts = async () => ({ paks: await db.$count(paks), lines: await db.$count(pakLines), definitions: await db.$count(licenseDefinitions), events: await db.$count(events) });
 
   it("creates a PAK with a generated V-50 PAK, its lines and E-53c shown in OPS and CONV", async () => {

@@ -1,35 +1,19 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db, Tx } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { events, licenseLots, licenseTransactions, roleAssignments, smartAccounts, virtualAccounts } from "@/db/schema";
-import { type AccessContext, loadAccess } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/access/errors";
-import type { Actor } from "@/lib/events/record";
 import { computeBalances } from "@/lib/licensing/balances";
 import { depositOrder } from "@/lib/ops/orders";
 import { createSmartAccountSchema, depositOrderSchema } from "@/lib/ops/schemas";
 import { assignFirstAdministrator, createSmartAccount, listSmartAccountsForOps, setAccountFlag } from "@/lib/ops/smart-accounts";
-import { seedDemo } from "@/lib/seed/demo";
-import { EG_SA, saId, userId, vaId } from "@/lib/seed/demo/ids";
+import { EG_SA, saId, vaId } from "@/lib/seed/demo/ids";
 import { licenseId } from "@/lib/seed/reference";
-import { drivers, openTestDb } from "@/tests/helpers/db";
-
-const T0 = new Date("2024-03-10T12:00:00Z");
+import { drivers } from "@/tests/helpers/db";
+import { useDemoDatabase } from "@/tests/helpers/demo-db";
 
 describe.each(drivers)("S-34 Licensing Operations (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    await db.transaction((tx) => seedDemo(tx, T0));
-  });
-  afterAll(() => h.close());
+  const { db, as } = useDemoDatabase(driver);
 
-  async function as<T>(cco: string, op: (tx: Tx, ctx: AccessContext, actor: Actor) => Promise<T>): Promise<T> {
-    const ctx = (await loadAccess(db, userId(cco)))!;
-    return db.transaction((tx) => op(tx, ctx, { kind: "user", userId: userId(cco), ccoId: cco, licensingOps: ctx.user.licensingOps }));
-  }
   const messages = async (saId: string) =>
     (await db.select().from(events).where(eq(events.smartAccountId, saId)).orderBy(events.id)).map((e) => e.message);
 

@@ -1,22 +1,19 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db, Tx } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { events, jobs, policies, policyPublications, productInstances, smartAccounts, virtualAccounts } from "@/db/schema";
-import { type AccessContext, loadAccess } from "@/lib/access/context";
+import { loadAccess } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/access/errors";
-import { addDays, pinClock, resetClock } from "@/lib/clock";
-import type { Actor } from "@/lib/events/record";
+import { addDays } from "@/lib/clock";
 import { getProductInstanceDetail } from "@/lib/inventory/detail";
 import { effectivePolicyForVirtualAccount, policyData } from "@/lib/policy/document";
 import { effectivePolicyName } from "@/lib/policy/effective";
 import { assignPolicy, createPolicy, editPolicy, listPoliciesForOps, publishPolicy } from "@/lib/policy/manage";
 import { DAYS_MESSAGE, editPolicySchema, policyFormSchema, publishPolicySchema } from "@/lib/policy/schemas";
-import { seedDemo } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, piId, saId, userId, vaId } from "@/lib/seed/demo/ids";
 import { ciscoDefaultPolicyId, policyId } from "@/lib/seed/reference";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const EG = saId(EG_SA);
 const BU = saId(BU_SA);
 const KRAKOW = vaId(EG_SA, "Krakow LAN-SW");
@@ -27,25 +24,9 @@ const blank = { expFirst: "", expFreq: "", expChange: "", enfFirst: "", enfFreq:
 const quarterly = policyFormSchema.parse({ ...blank, name: "Quarterly Policy", ackRequired: false, unpFreq: "20", unsFreq: "25", unsChange: "0" });
 
 describe.each(drivers)("W-53 custom policies: create, edit, publish, assign (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
+  const { db, as } = useDemoDatabase(driver, { clock: T0 });
   let quarterlyId: string;
 
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    pinClock(T0);
-    await db.transaction((tx) => seedDemo(tx, T0));
-  });
-  afterAll(async () => {
-    resetClock();
-    await h.close();
-  });
-
-  async function as<T>(cco: string, op: (tx: Tx, ctx: AccessContext, actor: Actor) => Promise<T>): Promise<T> {
-    const ctx = (await loadAccess(db, userId(cco)))!;
-    return db.transaction((tx) => op(tx, ctx, { kind: "user", userId: ctx.user.id, ccoId: cco, licensingOps: ctx.user.licensingOps }));
-  }
   const dueOf = async (id: string) => (await db.select().from(productInstances).where(eq(productInstances.id, id)))[0].nextReportDueAt;
   const eventsOf = async (type: string) => db.select().from(events).where(eq(events.type, type)).orderBy(events.id);
   const snapshot = async () => ({

@@ -1,6 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { alerts, authorizations, events, licenseUsage, productInstances, rumReports } from "@/db/schema";
 import { type AccessContext, loadAccess } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError, PERMISSION_DENIED, STALE_ITEM, ValidationError } from "@/lib/access/errors";
@@ -13,12 +12,12 @@ import { removeProductInstance, V16B_RETURN_FIRST } from "@/lib/inventory/remove
 import { piListSchema } from "@/lib/inventory/schemas";
 import { transferProductInstance, V16_SAME_ACCOUNT } from "@/lib/inventory/transfer";
 import { computeBalances } from "@/lib/licensing/balances";
-import { DEMO_PRODUCT_INSTANCES, seedDemo } from "@/lib/seed/demo";
+import { DEMO_PRODUCT_INSTANCES } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, piId, saId, userId, vaId } from "@/lib/seed/demo/ids";
 import { licenseId } from "@/lib/seed/reference";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const VA01 = vaId(EG_SA, "Eg-VA-01");
 const VA02 = vaId(EG_SA, "Eg-VA-02");
 const KRAKOW = vaId(EG_SA, "Krakow LAN-SW");
@@ -36,8 +35,7 @@ const TEST_UUID = "4c4c4544-0042-3510-8051-b4c04f4a3232";
 const actorOf = (ctx: AccessContext): Actor => ({ kind: "user", userId: ctx.user.id, ccoId: ctx.user.ccoId });
 
 describe.each(drivers)("[INVENTORY] product instances (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
+  const { db } = useDemoDatabase(driver);
   const ctx: Record<string, AccessContext> = {};
   const list = (who: string, input: Record<string, unknown>) => listProductInstances(db, ctx[who], piListSchema.parse(input));
   const transfer = (who: string, productInstanceId: string, from: string, target: string) =>
@@ -50,9 +48,6 @@ describe.each(drivers)("[INVENTORY] product instances (%s)", (driver) => {
     (await computeBalances(db, [va])).find((r) => r.licenseDefinitionId === licenseId(n)) ?? { inUse: 0, balance: 0 };
 
   beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    await db.transaction((tx) => seedDemo(tx, T0));
     await db.update(productInstances).set({ uuid: TEST_UUID }).where(eq(productInstances.id, piId("C8300-1N1S-4T2X", "FDO2250A0J5")));
     const alert = (severity: "MAJOR" | "MINOR" | "INFORMATIONAL", key: string, extra: Partial<typeof alerts.$inferInsert> = {}) => ({
       smartAccountId: saId(EG_SA),
@@ -74,9 +69,6 @@ describe.each(drivers)("[INVENTORY] product instances (%s)", (driver) => {
       alert("INFORMATIONAL", "a6", { dismissedAt: T0 }),
     ]);
     for (const cco of ["eg-admin", "eg-vaadmin", "eg-vauser", "eg-viewer", "bu-admin"]) ctx[cco] = (await loadAccess(db, userId(cco)))!;
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   describe("S-15 list", () => {

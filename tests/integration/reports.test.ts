@@ -1,12 +1,9 @@
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { events } from "@/db/schema";
-import { loadAccess } from "@/lib/access/context";
 import { NotFoundError } from "@/lib/access/errors";
-import { pinClock, resetClock } from "@/lib/clock";
 import { csvStream } from "@/lib/formats/csv";
 import { xlsxStream } from "@/lib/formats/xlsx";
 import { downloadReportingPolicy, reportingPolicyOf } from "@/lib/policy/download";
@@ -14,31 +11,17 @@ import { REPORTS } from "@/lib/reports/definitions";
 import { prepareReport } from "@/lib/reports/run";
 import { type RunReportInput, runReportFromQuery, runReportQuery } from "@/lib/reports/schemas";
 import { downloadSynchFile } from "@/lib/reports/synch-file";
-import { seedDemo } from "@/lib/seed/demo";
-import { EG_SA, saId, userId, vaId } from "@/lib/seed/demo/ids";
+import { EG_SA, saId, vaId } from "@/lib/seed/demo/ids";
 import { findSignedElements, verifySignedElement } from "@/lib/signing/document";
 import { publishedSigningKeys } from "@/lib/signing/keys";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const EG = saId(EG_SA);
 
 describe.each(drivers)("S-25 reports, S-27 policy and S-28 synch file downloads (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
+  const { db, ctxOf } = useDemoDatabase(driver, { clock: T0 });
 
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    pinClock(T0);
-    await db.transaction((tx) => seedDemo(tx, T0));
-  });
-  afterAll(async () => {
-    resetClock();
-    await h.close();
-  });
-
-  const ctxOf = async (cco: string) => (await loadAccess(db, userId(cco)))!;
   const input = (report: RunReportInput["report"], vas: string[] = [], format: "csv" | "xlsx" = "csv"): RunReportInput => ({
     report,
     smartAccountId: EG,

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import {
   authorizations,
   conversions,
@@ -29,9 +29,8 @@ import { recomputeAllAlerts } from "@/lib/alerts/engine";
 import { BU_SA, EG_SA, piId, saId, seedDemo, vaId } from "@/lib/seed/demo";
 import { licenseId, loadReferenceData, policyId } from "@/lib/seed/reference";
 import { isDatabaseEmpty, resetDemoData } from "@/lib/seed/reset";
-import { drivers, openTestDb } from "../helpers/db";
-
-const T0 = new Date("2024-03-10T12:00:00Z");
+import { drivers } from "../helpers/db";
+import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 
 /** DD-5: [VA, license #, Purchased, In Use, pending]. */
 const EXPECTED: [string, string, number, number, number, number?][] = [
@@ -115,17 +114,8 @@ async function snapshot(db: Db) {
 }
 
 describe.each(drivers)("seed modules (%s)", (driver) => {
-  let handle: DatabaseHandle;
-  let db: Db;
+  const { db } = useDemoDatabase(driver, { t0: false });
   let first: Awaited<ReturnType<typeof snapshot>>;
-
-  beforeAll(async () => {
-    handle = await openTestDb(driver);
-    db = handle.db;
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
 
   it("loads the reference data idempotently", async () => {
     const before = await db.select().from(licenseDefinitions).orderBy(licenseDefinitions.id);

@@ -1,23 +1,20 @@
 import { and, asc, eq, gte } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db } from "@/db/client";
+import { afterAll, describe, expect, it } from "vitest";
 import { events, signInAttempts, users } from "@/db/schema";
 import { authenticate, findUserByLogin, INVALID_CREDENTIALS } from "@/lib/auth/sign-in";
 import { pruneSignInAttempts, throttleStatus } from "@/lib/auth/throttle";
 import { pinClock, resetClock } from "@/lib/clock";
-import { seedDemo } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, saId, userId } from "@/lib/seed/demo/ids";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const MIN = 60_000;
 const at = (base: string, minutes: number) => new Date(new Date(base).getTime() + minutes * MIN);
 const throttled = (n: number) => `Too many failed sign-in attempts. Try again in ${n} minutes.`;
 
 describe.each(drivers)("S-1 sign-in and V-16a throttling (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
+  const { db } = useDemoDatabase(driver);
 
   /** One S-1 form attempt at the pinned time `when`. */
   async function attempt(login: string, password: string, clientAddress: string, when: Date, channel: "FORM" | "API_PASSWORD" = "FORM") {
@@ -31,15 +28,7 @@ describe.each(drivers)("S-1 sign-in and V-16a throttling (%s)", (driver) => {
       .from(events)
       .where(and(eq(events.type, "E-53a"), eq(events.message, `Sign-in for ${who} was blocked after more than 10 failed attempts in 15 minutes.`)));
 
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    await db.transaction((tx) => seedDemo(tx, T0));
-  });
-  afterAll(async () => {
-    resetClock();
-    await h?.close();
-  });
+  afterAll(() => resetClock());
 
   describe("S-1", () => {
     it("signs in by email and records a succeeded attempt", async () => {

@@ -1,31 +1,18 @@
 import { generateKeyPairSync } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db } from "@/db/client";
+import { afterAll, describe, expect, it } from "vitest";
 import { signingKeys } from "@/db/schema";
-import { pinClock, resetClock } from "@/lib/clock";
 import { effectivePolicyForVirtualAccount, policyData, policyFileXml } from "@/lib/policy/document";
-import { seedDemo } from "@/lib/seed/demo";
 import { EG_SA, vaId } from "@/lib/seed/demo/ids";
 import { findSignedElements, signData, verifySignedElement } from "@/lib/signing/document";
 import { currentSigningKey, ensureSigningKey, publishedSigningKeys, rotateSigningKey } from "@/lib/signing/keys";
-import { drivers, openTestDb } from "@/tests/helpers/db";
-
-const T0 = new Date("2024-03-10T12:00:00Z");
+import { drivers } from "@/tests/helpers/db";
+import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 
 describe.each(drivers)("F-4 signing keys and F-5 policy documents (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
+  const { db } = useDemoDatabase(driver, { clock: T0 });
 
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    pinClock(T0);
-    await db.transaction((tx) => seedDemo(tx, T0));
-  });
-  afterAll(async () => {
-    resetClock();
+  afterAll(() => {
     delete process.env.ACK_SIGNING_PRIVATE_KEY;
-    await h.close();
   });
 
   const pemMap = async () => new Map((await publishedSigningKeys(db)).map((k) => [k.keyId, k.publicPem]));

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { authorizations, licenseUsage, outbox, productInstances, signingKeys, simDevices } from "@/db/schema";
 import { ValidationError } from "@/lib/access/errors";
-import { pinClock, resetClock } from "@/lib/clock";
+import { pinClock } from "@/lib/clock";
 import { unseal } from "@/lib/crypto/seal";
 import { confirmationCode, returnCode } from "@/lib/reservation/codes";
-import { authorizationId, DEMO_PRODUCT_INSTANCES, seedDemo, seededReportId, simDeviceId } from "@/lib/seed/demo";
+import { authorizationId, DEMO_PRODUCT_INSTANCES, seededReportId, simDeviceId } from "@/lib/seed/demo";
 import { entitlementTag, softwareTagForPid } from "@/lib/seed/reference";
 import { listOutbox, outboxAttachment } from "@/lib/mailbox/outbox";
 import { resetDemoData } from "@/lib/seed/reset";
@@ -16,10 +16,10 @@ import { currentSigningKey } from "@/lib/signing/keys";
 import { editSimUsage, importSimFile, listSimDevices, saveReturnCode, saveSlacRequest, saveUsageFile } from "@/lib/simulator/devices";
 import { SIGNATURE_MISMATCH } from "@/lib/simulator/import";
 import { builtinRumKey, rumSignatureMatches } from "@/lib/usage/format/signature";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 import { readUsageXml } from "@/tests/helpers/usage-file";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const T0_S = T0.getTime() / 1000;
 const C1111 = simDeviceId("C1111-8PLTEEAWB", "FGL214391J3");
 const TRUST_DEMO = simDeviceId("C8000V", "9ZZTRUSTDEMO");
@@ -45,19 +45,7 @@ async function ackFor(db: Db, udi: { udi_pid: string; udi_serial_number: string 
 }
 
 describe.each(drivers)("S-60 device simulator (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
-
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    pinClock(T0);
-    await db.transaction((tx) => seedDemo(tx, T0));
-  });
-  afterAll(async () => {
-    resetClock();
-    await h?.close();
-  });
+  const { db } = useDemoDatabase(driver, { clock: T0 });
 
   it("seeds the DD-13 devices from the DD-6, DD-11 and DD-12 instances", async () => {
     const rows = await db.select().from(simDevices);

@@ -1,13 +1,9 @@
 import { asc, desc, eq, gt } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db, Tx } from "@/db/client";
+import { afterEach, describe, expect, it } from "vitest";
 import { events, registrationTokens, smartAccounts } from "@/db/schema";
-import { type AccessContext, loadAccess } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError, PERMISSION_DENIED, STALE_ITEM, ValidationError } from "@/lib/access/errors";
 import { pinClock, resetClock } from "@/lib/clock";
-import type { Actor } from "@/lib/events/record";
 import { formatUses, relativeExpiry } from "@/lib/format";
-import { seedDemo } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, saId, userId, vaId, vaNumericId } from "@/lib/seed/demo/ids";
 import { demoTokenId } from "@/lib/seed/demo/tokens";
 import { decryptToken, hashToken } from "@/lib/tokens/crypto";
@@ -15,29 +11,16 @@ import { recordExpiredTokens } from "@/lib/tokens/expiry";
 import { parseToken, verifyToken } from "@/lib/tokens/format";
 import { createTokenSchema, revokeTokenSchema, TOKEN_MSG } from "@/lib/tokens/schemas";
 import { createToken, findTokenByValue, listTokens, readToken, revokeToken, tokenStatus } from "@/lib/tokens/tokens";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { T0, type Op, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const EG = saId(EG_SA);
 const VA01 = vaId(EG_SA, "Eg-VA-01");
 const KRAKOW = vaId(EG_SA, "Krakow LAN-SW");
 const BU_DEVICE = vaId(BU_SA, "Device");
 
-type Op = (tx: Tx, ctx: AccessContext, actor: Actor) => Promise<unknown>;
-
 describe.each(drivers)("W-4..W-6 registration tokens (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
-
-  async function ctxOf(cco: string): Promise<AccessContext> {
-    const ctx = await loadAccess(db, userId(cco));
-    expect(ctx).not.toBeNull();
-    return ctx!;
-  }
-  async function as(cco: string, op: Op) {
-    const ctx = await ctxOf(cco);
-    return db.transaction((tx) => op(tx, ctx, { kind: "user", userId: userId(cco), ccoId: cco }));
-  }
+  const { db, ctxOf, as, refusals } = useDemoDatabase(driver);
   const create = (input: Record<string, unknown>): Op => (tx, ctx, actor) =>
     createToken(tx, ctx, actor, createTokenSchema.parse({ virtualAccountId: VA01, expireAfter: "30", maxUses: "", ...input }));
   const revoke = (tokenId: string, reason = ""): Op => (tx, ctx, actor) => revokeToken(tx, ctx, actor, revokeTokenSchema.parse({ tokenId, reason }));
@@ -46,32 +29,14 @@ describe.each(drivers)("W-4..W-6 registration tokens (%s)", (driver) => {
     const rows = await db.select().from(registrationTokens).orderBy(asc(registrationTokens.id));
     return { tokens: JSON.stringify(rows), events: await db.$count(events) };
   }
-  async function expectRefused(cco: string, op: Op, type: new (...args: never[]) => Error, message?: string) {
-    const before = await snapshot();
-    const err = await as(cco, op).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(type);
-    if (message !== undefined) expect((err as Error).message).toBe(message);
-    expect(await snapshot()).toEqual(before);
-  }
+  const expectRefused = refusals(snapshot);
   async function lastEventId() {
     const [row] = await db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1);
     return row?.id ?? 0;
   }
   const eventsAfter = (id: number) => db.select().from(events).where(gt(events.id, id)).orderBy(asc(events.id));
 
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    await db.transaction((tx) => seedDemo(tx, T0));
-  });
   afterEach(() => resetClock());
-  afterAll(async () => {
-    resetClock();
-    await h?.close();
-  });
 
   it("seeds the DD-7 tokens with the real F-9 code: `(in 24 days)` and `1 of 100` at T0", async () => {
     pinClock(T0);

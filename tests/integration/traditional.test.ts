@@ -1,6 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db, Tx } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import {
   events,
   outbox,
@@ -14,14 +13,11 @@ import {
   tradLicenseLines,
   userPaks,
 } from "@/db/schema";
-import { type AccessContext, loadAccess } from "@/lib/access/context";
+import { loadAccess } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError } from "@/lib/access/errors";
-import { pinClock, resetClock } from "@/lib/clock";
-import type { Actor } from "@/lib/events/record";
 import { BU_SA, EG_SA, pakId, pakLineId, saId, tradDeviceId, userId, vaId } from "@/lib/seed/demo/ids";
 import { publishedSigningKeys } from "@/lib/signing/keys";
 import { verifyMessage } from "@/lib/signing/sign";
-import { seedDemo } from "@/lib/seed/demo";
 import { addDevice } from "@/lib/traditional/add-device";
 import { addPaks } from "@/lib/traditional/add-paks";
 import { assignToSmartAccount } from "@/lib/traditional/assign-to-smart-account";
@@ -40,39 +36,14 @@ import { completeRehost, issuePermissionTicket, rehostSource } from "@/lib/tradi
 import { replaceRmaDevice } from "@/lib/traditional/replace-rma-device";
 import { requestDemoLicense } from "@/lib/traditional/request-demo-license";
 import { resendLicenses } from "@/lib/traditional/resend-licenses";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { type Op, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const NOW = new Date("2024-03-10T13:00:00Z");
 const CSR = { pid: "CSR1000V", sn: "9QLBLATKXM4" };
 
-type Op<T> = (tx: Tx, ctx: AccessContext, actor: Actor) => Promise<T>;
-
 describe.each(drivers)("Traditional licensing W-43..W-48 (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
-
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    await db.transaction((tx) => seedDemo(tx, T0));
-    pinClock(NOW);
-  });
-  afterAll(async () => {
-    resetClock();
-    await h.close();
-  });
-
-  const actorOf = (cco: string): Actor => ({ kind: "user", userId: userId(cco), ccoId: cco });
-  async function ctxOf(cco: string) {
-    const ctx = await loadAccess(db, userId(cco));
-    expect(ctx).not.toBeNull();
-    return ctx!;
-  }
-  async function as<T>(cco: string, op: Op<T>): Promise<T> {
-    const ctx = await ctxOf(cco);
-    return db.transaction((tx) => op(tx, ctx, actorOf(cco)));
-  }
+  const { db, ctxOf, as } = useDemoDatabase(driver, { clock: NOW });
 
   async function snapshot() {
     const all = async (rows: Promise<unknown[]>) => (await rows).map((r) => JSON.stringify(r)).sort();

@@ -1,19 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, type Db, openPostgres, type Tx } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import { openPostgres } from "@/db/client";
 import { events, licenseLots, licenseTransactions } from "@/db/schema";
-import { type AccessContext, loadAccess } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError, PERMISSION_DENIED, ValidationError } from "@/lib/access/errors";
-import { pinClock, resetClock } from "@/lib/clock";
-import type { Actor } from "@/lib/events/record";
 import { listLicenseRows } from "@/lib/licensing/licenses";
 import { upgradeLicenses, type UpgradeLicensesInput, upgradeOptions } from "@/lib/licensing/upgrade";
-import { seedDemo } from "@/lib/seed/demo";
 import { EG_SA, lotId, saId, userId, vaId } from "@/lib/seed/demo/ids";
 import { licenseId } from "@/lib/seed/reference";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { type Op, useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const EG = saId(EG_SA);
 const VA02 = vaId(EG_SA, "Eg-VA-02");
 const LAB = vaId(EG_SA, "Lab-01");
@@ -22,33 +18,9 @@ const DNA_HSEC = licenseId(1);
 const ISR1100_HSEC = licenseId(2);
 const ISR4331_HSEC = licenseId(12);
 
-type Op = (tx: Tx, ctx: AccessContext, actor: Actor) => Promise<unknown>;
-
 describe.each(drivers)("S-14 / W-22 Upgrade Licenses (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
+  const { db, actorOf, ctxOf, as, refusals } = useDemoDatabase(driver, { clock: new Date("2024-03-10T13:00:00Z") });
 
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    await db.transaction((tx) => seedDemo(tx, T0));
-    pinClock(new Date("2024-03-10T13:00:00Z"));
-  });
-  afterAll(async () => {
-    resetClock();
-    await h.close();
-  });
-
-  const actorOf = (cco: string): Actor => ({ kind: "user", userId: userId(cco), ccoId: cco });
-  async function ctxOf(cco: string) {
-    const ctx = await loadAccess(db, userId(cco));
-    expect(ctx).not.toBeNull();
-    return ctx!;
-  }
-  async function as(cco: string, op: Op) {
-    const ctx = await ctxOf(cco);
-    return db.transaction((tx) => op(tx, ctx, actorOf(cco)));
-  }
   const upgrade = (input: UpgradeLicensesInput): Op => (tx, ctx, actor) => upgradeLicenses(tx, ctx, actor, input);
   const hsecIn02 = (quantity: number): UpgradeLicensesInput => ({ vaId: VA02, targetLicenseId: DNA_HSEC, sourceLicenseId: ISR1100_HSEC, quantity });
 
@@ -56,16 +28,7 @@ describe.each(drivers)("S-14 / W-22 Upgrade Licenses (%s)", (driver) => {
     const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
     return { lots: sorted(await db.select().from(licenseLots)), ledger: await db.$count(licenseTransactions), events: await db.$count(events) };
   }
-  async function expectRefused(cco: string, op: Op, type: new (...args: never[]) => Error, message?: string) {
-    const before = await snapshot();
-    const err = await as(cco, op).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(type);
-    if (message !== undefined) expect((err as Error).message).toBe(message);
-    expect(await snapshot()).toEqual(before);
-  }
+  const expectRefused = refusals(snapshot);
   /** INV-5 for every lot; no lot below 0. */
   async function expectLedgerConsistent() {
     const rows = await db

@@ -1,8 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import { and, eq, sql } from "drizzle-orm";
 import { extract } from "tar-stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { acks, events, jobs, licenseUsage, productInstances, rumReports, usageDataFiles, usageFileMembers } from "@/db/schema";
 import "@/lib/alerts/jobs";
 import { type AccessContext, loadAccess } from "@/lib/access/context";
@@ -11,7 +10,6 @@ import { pinClock } from "@/lib/clock";
 import { computeBalances } from "@/lib/licensing/balances";
 import type { Actor } from "@/lib/events/record";
 import { runDueJobs } from "@/lib/jobs/runner";
-import { seedDemo } from "@/lib/seed/demo";
 import { EG_SA, saId, userId, vaId } from "@/lib/seed/demo/ids";
 import { licenseId } from "@/lib/seed/reference";
 import { findSignedElements, verifySignedElement } from "@/lib/signing/document";
@@ -43,10 +41,10 @@ import { usageProcessingHooks } from "@/lib/usage/process/run";
 import { getUsageFileDetail, listUsageFiles } from "@/lib/usage/query";
 import { usageFileListSchema } from "@/lib/usage/schemas";
 import { acceptUsageUpload } from "@/lib/usage/upload";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 import { usageFile } from "@/tests/helpers/usage";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const SA = saId(EG_SA);
 const VA01 = vaId(EG_SA, "Eg-VA-01");
 const KRAKOW = vaId(EG_SA, "Krakow LAN-SW");
@@ -95,8 +93,7 @@ async function untar(bytes: Buffer): Promise<Map<string, string>> {
 }
 
 describe.each(drivers)("[USAGE] W-10 usage data files (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
+  const { db } = useDemoDatabase(driver, { clock: T0 });
   const ctx: Record<string, AccessContext> = {};
   const verifies = async (el: Parameters<typeof verifySignedElement>[0]) =>
     verifySignedElement(el, new Map((await publishedSigningKeys(db)).map((k) => [k.keyId, k.publicPem])));
@@ -115,15 +112,8 @@ describe.each(drivers)("[USAGE] W-10 usage data files (%s)", (driver) => {
   };
 
   beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    pinClock(T0);
-    await db.transaction((tx) => seedDemo(tx, T0));
     for (const cco of ["eg-admin", "eg-vaadmin", "eg-vauser", "eg-viewer", "bu-admin"]) ctx[cco] = (await loadAccess(db, userId(cco)))!;
     await runDueJobs(db, 1000);
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   it("seeds DD-8 through the real ingest, with downloadable signed ACKs and the DD-6 state untouched", async () => {

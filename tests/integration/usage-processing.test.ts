@@ -1,15 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { conversions, events, licenseUsage, productInstances, rumReports, trustCodes, usageDataFiles, virtualAccounts } from "@/db/schema";
 import { listLicenseRows } from "@/lib/licensing/licenses";
 import "@/lib/alerts/jobs";
 import { type AccessContext, loadAccess } from "@/lib/access/context";
-import { addDays, pinClock } from "@/lib/clock";
+import { addDays } from "@/lib/clock";
 import { unseal } from "@/lib/crypto/seal";
 import type { Actor } from "@/lib/events/record";
 import { runDueJobs } from "@/lib/jobs/runner";
-import { seedDemo } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, piId, saId, userId, vaId } from "@/lib/seed/demo/ids";
 import { entitlementTag, licenseId, syntheticTag } from "@/lib/seed/reference";
 import { assignVirtualAccounts } from "@/lib/usage/assign";
@@ -30,10 +28,10 @@ import {
 } from "@/lib/usage/messages";
 import { acceptUsageUpload } from "@/lib/usage/upload";
 import { findSignedElements } from "@/lib/signing/document";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { T0, useDemoDatabase } from "@/tests/helpers/demo-db";
 import { rumChild, usageFile } from "@/tests/helpers/usage";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const SA = saId(EG_SA);
 const VA01 = vaId(EG_SA, "Eg-VA-01");
 const KRAKOW = vaId(EG_SA, "Krakow LAN-SW");
@@ -43,8 +41,7 @@ const actorOf = (ctx: AccessContext): Actor => ({ kind: "user", userId: ctx.user
 const udi = (pid: string, sn: string) => ({ udi_pid: pid, udi_serial_number: sn });
 
 describe.each(drivers)("[USAGE] W-10 per-report rules (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
+  const { db } = useDemoDatabase(driver, { clock: T0 });
   const ctx: Record<string, AccessContext> = {};
 
   /** Upload, assign every member to `va`, run the job; returns the file row and its ACK data. */
@@ -60,15 +57,8 @@ describe.each(drivers)("[USAGE] W-10 per-report rules (%s)", (driver) => {
   const xmlOf = (children: UsageChild[]) => Buffer.from(`<smartLicense>${children.map((c) => `<${c.element}><![CDATA[${JSON.stringify(c.body)}]]></${c.element}>`).join("")}</smartLicense>`);
 
   beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    pinClock(T0);
-    await db.transaction((tx) => seedDemo(tx, T0));
     for (const cco of ["eg-admin", "eg-vaadmin"]) ctx[cco] = (await loadAccess(db, userId(cco)))!;
     await runDueJobs(db, 1000);
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   it("records per-report errors without stopping the other reports (V-30, V-31, V-32a, V-32b)", async () => {

@@ -1,10 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle, Db, Tx } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { events, registrationTokens, roleAssignments, virtualAccounts } from "@/db/schema";
 import { createTokenSchema } from "@/lib/tokens/schemas";
 import { createToken } from "@/lib/tokens/tokens";
-import { type AccessContext, loadAccess } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/access/errors";
 import {
   createVirtualAccount,
@@ -14,28 +12,15 @@ import {
   virtualAccountRemovalBlockers,
 } from "@/lib/accounts/manage-virtual-accounts";
 import { createVirtualAccountSchema } from "@/lib/accounts/schemas";
-import type { Actor } from "@/lib/events/record";
-import { seedDemo } from "@/lib/seed/demo";
 import { BU_SA, EG_SA, saId, userId, vaId } from "@/lib/seed/demo/ids";
-import { drivers, openTestDb } from "@/tests/helpers/db";
+import { drivers } from "@/tests/helpers/db";
+import { useDemoDatabase } from "@/tests/helpers/demo-db";
 
-const T0 = new Date("2024-03-10T12:00:00Z");
 const EG = saId(EG_SA);
 
 describe.each(drivers)("W-1 … W-3 virtual accounts (%s)", (driver) => {
-  let h: DatabaseHandle;
-  let db: Db;
-  beforeAll(async () => {
-    h = await openTestDb(driver);
-    db = h.db;
-    await db.transaction((tx) => seedDemo(tx, T0));
-  });
-  afterAll(() => h.close());
+  const { db, as } = useDemoDatabase(driver);
 
-  async function as<T>(cco: string, op: (tx: Tx, ctx: AccessContext, actor: Actor) => Promise<T>): Promise<T> {
-    const ctx = (await loadAccess(db, userId(cco)))!;
-    return db.transaction((tx) => op(tx, ctx, { kind: "user", userId: userId(cco), ccoId: cco }));
-  }
   const lastEvent = async () => (await db.select().from(events).orderBy(events.id)).at(-1)!;
 
   it("creates a VA with an assigned user (E-1, E-50) and refuses a duplicate name case-insensitively", async () => {
