@@ -128,8 +128,6 @@ export function DevicesTab({ options }: { options: TraditionalOptions }) {
         columns={COLUMNS}
         testId="s54-table"
         paginationTestId="s54-pagination"
-        retry={false}
-        loadingRow={false}
         rowKey={(d) => d.id}
         row={(d) => (
           <tr className="border-t border-slate-100 align-top" data-testid="s54-row">

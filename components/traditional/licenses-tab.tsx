@@ -40,8 +40,6 @@ export function LicensesTab({ options }: { options: TraditionalOptions }) {
         columns={COLUMNS}
         testId="s55-table"
         paginationTestId="s55-pagination"
-        retry={false}
-        loadingRow={false}
         rowKey={(r) => r.id}
         row={(r) => (
           <tr className="border-t border-slate-100" data-testid="s55-row">

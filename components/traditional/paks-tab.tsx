@@ -131,7 +131,6 @@ export function PaksTab({ options }: { options: TraditionalOptions }) {
         columns={COLUMNS}
         testId="s52-table"
         paginationTestId="s52-pagination"
-        retry={false}
         rowKey={(r) => r.pakLineId}
         row={(r) => (
           <tr className={`border-t border-slate-100 align-top ${r.hidden ? "text-slate-400" : ""}`} data-testid="s52-row">

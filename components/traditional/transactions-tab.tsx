@@ -28,8 +28,6 @@ export function TransactionsTab({ options }: { options: TraditionalOptions }) {
         columns={HEADERS}
         testId="s58-table"
         paginationTestId="s58-pagination"
-        retry={false}
-        loadingRow={false}
         rowKey={(r) => r.id}
         row={(r) => (
           <tr className="border-t border-slate-100 align-top" data-testid="s58-row">

@@ -28,8 +28,6 @@ export function PagedTable<T extends PagedResponse>({
   busy = list.query.isFetching,
   empty,
   emptyTestId,
-  retry = true,
-  loadingRow = true,
   scrollX = false,
 }: {
   list: PagedList<T>;
@@ -46,9 +44,6 @@ export function PagedTable<T extends PagedResponse>({
   /** Replaces the S-0 empty text. */
   empty?: ReactNode;
   emptyTestId?: string;
-  /** Offer `Try again` after a failed read. */
-  retry?: boolean;
-  loadingRow?: boolean;
   /** Let a wide table scroll sideways. */
   scrollX?: boolean;
 }) {
@@ -59,14 +54,10 @@ export function PagedTable<T extends PagedResponse>({
       <>
         <p role="alert" className="px-3 py-4 text-red-700">
           {(query.error as Error).message}
-          {retry && (
-            <>
-              {" "}
-              <Button variant="link" onClick={() => query.refetch()}>
-                Try again
-              </Button>
-            </>
-          )}
+{" "}
+          <Button variant="link" onClick={() => query.refetch()}>
+            Try again
+          </Button>
         </p>
         {footer}
       </>
@@ -100,7 +91,7 @@ export function PagedTable<T extends PagedResponse>({
             </td>
           </tr>
         )}
-        {!rows && loadingRow && (
+        {!rows && (
           <tr>
             <td colSpan={columns.length} className={note}>
               Loading…
