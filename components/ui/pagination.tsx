@@ -1,8 +1,7 @@
 "use client";
 
 import { pageSummary } from "@/lib/format";
-
-const SIZES = [10, 25, 50, 100];
+import { PAGE_SIZES } from "@/lib/lists/paging";
 
 /** S-0 paginated table footer: page size, `Showing Page p of P (n Records)`, first/previous/next/last. */
 export function Pagination({
@@ -28,7 +27,7 @@ export function Pagination({
       <label className="flex items-center gap-1">
         <span className="sr-only">Page size</span>
         <select aria-label="Page size" value={pageSize} onChange={(e) => onPageSize(Number(e.target.value))} className="rounded border border-slate-300 px-1 py-0.5">
-          {SIZES.map((s) => (
+          {PAGE_SIZES.map((s) => (
             <option key={s} value={s}>
               {s}
             </option>

@@ -1,12 +1,12 @@
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { escapeLike, pagingFields } from "@/lib/lists/paging";
 import type { DbOrTx } from "@/db/client";
 import { alerts, virtualAccounts } from "@/db/schema";
 import { type AccessContext, can, requireSmartAccount, seesWholeAccount, visibleVirtualAccounts } from "@/lib/access/context";
 import { formatDate } from "@/lib/format";
 import { ALERT_LABELS, type AlertSeverity, type AlertType, IMMEDIATE_TYPES, LICENSE_TYPES, PI_TYPES, SEVERITY_LABELS } from "./types";
 
-export const ALERT_PAGE_SIZES = [10, 25, 50, 100] as const;
 const SEVERITIES = ["MAJOR", "MINOR", "INFORMATIONAL"] as const;
 
 /** S-5 filters: severity toggles, VA, message search, `Show dismissed alerts`, page. */
@@ -19,12 +19,7 @@ export const alertFilterSchema = z.object({
     .transform((s) => (s === undefined ? [...SEVERITIES] : s.split(",").filter((x): x is AlertSeverity => (SEVERITIES as readonly string[]).includes(x)))),
   q: z.string().trim().max(200).optional(),
   dismissed: z.enum(["0", "1"]).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (ALERT_PAGE_SIZES as readonly number[]).includes(n))
-    .default(10),
+  ...pagingFields,
 });
 export type AlertFilter = z.infer<typeof alertFilterSchema>;
 
@@ -42,10 +37,6 @@ export type AlertRow = {
   canDismiss: boolean;
   remedy: { label: string; href: string } | null;
 };
-
-function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => "\\" + c);
-}
 
 const NO_VA = "00000000-0000-0000-0000-000000000000";
 

@@ -2,7 +2,7 @@ import { and, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { paks, tradDevices, virtualAccounts } from "@/db/schema";
-import { escapeLike } from "@/lib/inventory/list";
+import { escapeLike } from "@/lib/lists/paging";
 import type { ConversionListFilter } from "./schemas";
 
 type Paging = Pick<ConversionListFilter, "page" | "pageSize">;

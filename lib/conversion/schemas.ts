@@ -1,19 +1,14 @@
 import { z } from "zod";
+import { pagingFields } from "@/lib/lists/paging";
 import { PID_PATTERN, SN_PATTERN, UDI_MSG } from "@/lib/formats/udi";
 import { CONVERSION_MSG } from "./messages";
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 /** One list filter for S-21, S-22 and S-23 (route handlers and lib). */
 export const conversionListSchema = z.object({
   sa: z.string().uuid(),
   q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .default(10),
+  ...pagingFields,
 });
 export type ConversionListFilter = z.infer<typeof conversionListSchema>;
 

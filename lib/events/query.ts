@@ -1,5 +1,6 @@
 import { and, arrayContains, arrayOverlaps, count, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { escapeLike, pagingFields } from "@/lib/lists/paging";
 import type { DbOrTx } from "@/db/client";
 import { events } from "@/db/schema";
 import {
@@ -14,7 +15,6 @@ import { ForbiddenError, NotFoundError } from "@/lib/access/errors";
 import { requireProductInstance } from "@/lib/inventory/detail";
 import { EVENT_CATEGORIES } from "./catalog";
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 /** One filter shape for S-20 (VA), S-32 (Activity), S-24 (Convert) and the S-34 ops log; shared by the list and CSV routes. */
 export const eventFilterSchema = z.object({
@@ -23,18 +23,9 @@ export const eventFilterSchema = z.object({
   va: z.string().uuid().optional(),
   category: z.enum(EVENT_CATEGORIES).optional(),
   q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .default(10),
+  ...pagingFields,
 });
 export type EventFilter = z.infer<typeof eventFilterSchema>;
-
-function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => "\\" + c);
-}
 
 /** The WHERE clause for what the caller may see, or a thrown NotFound/Forbidden. */
 async function visibility(db: DbOrTx, ctx: AccessContext, f: EventFilter): Promise<{ where: SQL; smartAccountName?: string }> {

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from
 import type { DbOrTx } from "@/db/client";
 import { alerts, authorizations, productInstances, smartAccounts } from "@/db/schema";
 import { type AccessContext, assertCan, can, requireVirtualAccount } from "@/lib/access/context";
+import { escapeLike } from "@/lib/lists/paging";
 import { displayNameSql, searchTextSql } from "./display-name";
 import type { PiListFilter } from "./schemas";
 
@@ -16,11 +17,6 @@ export type PiListRow = {
   plrVersion: number | null;
   alerts: string;
 };
-
-/** `%`, `_` and `\` are literal in a search (S-0: plain substring match). */
-export function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => "\\" + c);
-}
 
 /** P-12 PI `Alerts` cell: comma-joined non-zero parts, empty when none. */
 export function alertsCell(c: AlertCounts): string {

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { pagingFields } from "@/lib/lists/paging";
 
-export const PI_PAGE_SIZES = [10, 25, 50, 100] as const;
 export const PI_SORT_COLUMNS = ["name", "productType", "lastContact", "alerts"] as const;
 export type PiSortColumn = (typeof PI_SORT_COLUMNS)[number];
 
@@ -10,12 +10,7 @@ export const piListSchema = z.object({
   q: z.string().trim().max(200).optional(),
   sort: z.enum(PI_SORT_COLUMNS).default("name"),
   dir: z.enum(["asc", "desc"]).default("asc"),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (PI_PAGE_SIZES as readonly number[]).includes(n))
-    .default(10),
+  ...pagingFields,
 });
 export type PiListFilter = z.infer<typeof piListSchema>;
 

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { escapeLike, pagingFields } from "@/lib/lists/paging";
 import type { DbOrTx } from "@/db/client";
 import { licenseDefinitions, licenseTransactions, users, virtualAccounts } from "@/db/schema";
 import { type AccessContext, assertCan, requireSmartAccount, visibleVirtualAccounts } from "@/lib/access/context";
@@ -19,12 +20,7 @@ export const ledgerFilterSchema = z.object({
   from: isoDay.optional(),
   to: isoDay.optional(),
   q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => [10, 25, 50, 100].includes(n))
-    .default(10),
+  ...pagingFields,
 });
 export type LedgerFilter = z.infer<typeof ledgerFilterSchema>;
 
@@ -40,7 +36,6 @@ export type LedgerRow = {
   user: string;
 };
 
-const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => "\\" + c);
 
 /** S-31: the D-7 ledger of the VAs the user can see in a Smart Account, newest first. */
 export async function queryLedger(db: DbOrTx, ctx: AccessContext, f: LedgerFilter, opts: { all?: boolean } = {}) {

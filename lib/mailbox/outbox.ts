@@ -1,5 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { pagingFields } from "@/lib/lists/paging";
 import type { DbOrTx } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { NotFoundError } from "@/lib/access/errors";
@@ -8,15 +9,9 @@ import { NotFoundError } from "@/lib/access/errors";
  * `/dev/mailbox`: the D-28 outbox, where every e-mail the app sends lands (§0.1).
  * An attachment is `{name, contentType?, content}` (UTF-8 text) or `{name, contentType?, contentBase64}`.
  */
-export const OUTBOX_PAGE_SIZES = [10, 25, 50, 100] as const;
 
 export const outboxListSchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (OUTBOX_PAGE_SIZES as readonly number[]).includes(n))
-    .default(10),
+  ...pagingFields,
 });
 
 const attachmentSchema = z

@@ -1,21 +1,17 @@
 import { asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { pagingFields } from "@/lib/lists/paging";
 import type { DbOrTx } from "@/db/client";
 import { hsecMap, licenseDefinitions, productMap, skuMap } from "@/db/schema";
 import type { AccessContext } from "@/lib/access/context";
-import { escapeLike } from "@/lib/inventory/list";
+import { escapeLike } from "@/lib/lists/paging";
 import { requireLicensingOps } from "./smart-accounts";
 
 // S-34 Catalogue list filter.
 export const catalogueListSchema = z.object({
   q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => [10, 25, 50, 100].includes(n))
-    .default(10),
+  ...pagingFields,
 });
 export type CatalogueListFilter = z.infer<typeof catalogueListSchema>;
 

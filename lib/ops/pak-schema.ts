@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pagingFields } from "@/lib/lists/paging";
 
 /** V-50: 11 uppercase alphanumerics after trimming and upper-casing. */
 export const PAK_RE = /^[A-Z0-9]{11}$/;
@@ -64,11 +65,6 @@ export type CreatePakForm = z.input<typeof createPakSchema>;
 // S-34 PAKs list filter.
 export const pakListSchema = z.object({
   q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => [10, 25, 50, 100].includes(n))
-    .default(10),
+  ...pagingFields,
 });
 export type PakListFilter = z.infer<typeof pakListSchema>;

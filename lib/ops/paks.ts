@@ -6,7 +6,7 @@ import type { AccessContext } from "@/lib/access/context";
 import { NotFoundError, ValidationError } from "@/lib/access/errors";
 import { isoDate, now } from "@/lib/clock";
 import { type Actor, recordEvent } from "@/lib/events/record";
-import { escapeLike } from "@/lib/inventory/list";
+import { escapeLike } from "@/lib/lists/paging";
 import { pakStatus } from "@/lib/traditional/pak-status";
 import { orderFormChoices } from "./orders";
 import type { CreatePakInput, PakListFilter } from "./pak-schema";

@@ -1,23 +1,17 @@
 import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { escapeLike, pagingFields } from "@/lib/lists/paging";
 import type { DbOrTx } from "@/db/client";
 import { pakLines, paks, smartAccounts, tradDevices, tradLicenseLines, users, virtualAccounts } from "@/db/schema";
 import type { AccessContext } from "@/lib/access/context";
 import { canWriteTrad, requireDevice, visibleDevicesWhere } from "./access";
-import { PAGE_SIZES } from "./list-paks";
 
 export const deviceListSchema = z.object({
   q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .default(10),
+  ...pagingFields,
 });
 export type DeviceListFilter = z.infer<typeof deviceListSchema>;
 
-const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => "\\" + c);
 
 const activeCount = sql<number>`(select count(*)::int from ${tradLicenseLines} where ${tradLicenseLines.deviceId} = ${tradDevices.id} and ${tradLicenseLines.status} = 'ACTIVE')`;
 

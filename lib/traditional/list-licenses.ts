@@ -1,23 +1,17 @@
 import { and, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { escapeLike, pagingFields } from "@/lib/lists/paging";
 import type { DbOrTx } from "@/db/client";
 import { pakLines, paks, tradDevices, tradLicenseLines } from "@/db/schema";
 import type { AccessContext } from "@/lib/access/context";
 import { canWriteTrad, visibleDevicesWhere } from "./access";
-import { PAGE_SIZES } from "./list-paks";
 
 export const licenseListSchema = z.object({
   q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .default(10),
+  ...pagingFields,
 });
 export type LicenseListFilter = z.infer<typeof licenseListSchema>;
 
-const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => "\\" + c);
 
 /** S-55 / W-47 look-up: every line of the devices the user sees, searchable by UDI, serial number or PAK. */
 export async function listLicenseLines(db: DbOrTx, ctx: AccessContext, f: LicenseListFilter) {

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, exists, ilike, not, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { escapeLike, pagingFields } from "@/lib/lists/paging";
 import type { DbOrTx } from "@/db/client";
 import { pakLines, paks, smartAccounts, tradHiddenPaks, users, virtualAccounts } from "@/db/schema";
 import type { AccessContext } from "@/lib/access/context";
@@ -7,12 +8,6 @@ import { NotFoundError } from "@/lib/access/errors";
 import { canSeeTrad, canWriteTrad, visiblePaksWhere } from "./access";
 import { availableOf, pakStatus, type PakStatus, sumQuantities, usedOf } from "./pak-status";
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-const pageSize = z.coerce
-  .number()
-  .int()
-  .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-  .default(10);
 
 export const pakListSchema = z.object({
   q: z.string().trim().max(100).optional(),
@@ -20,8 +15,7 @@ export const pakListSchema = z.object({
     .enum(["0", "1"])
     .optional()
     .transform((v) => v === "1"),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize,
+  ...pagingFields,
 });
 export type PakListFilter = z.infer<typeof pakListSchema>;
 
@@ -41,7 +35,6 @@ export type PakRow = {
   canWrite: boolean;
 };
 
-const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => "\\" + c);
 
 /** S-52: one row per PAK line of the PAKs the user sees (lib/traditional/access.ts), hidden ones only on request. */
 export async function listPakRows(db: DbOrTx, ctx: AccessContext, f: PakListFilter, opts: { all?: boolean } = {}) {

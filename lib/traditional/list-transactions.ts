@@ -1,11 +1,11 @@
 import { and, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
+import { pagingFields } from "@/lib/lists/paging";
 import type { DbOrTx } from "@/db/client";
 import { events, paks, rehostTransactions, tradDevices } from "@/db/schema";
 import type { AccessContext } from "@/lib/access/context";
 import { userColumn } from "@/lib/events/record";
 import { canWriteTrad, visibleDevicesWhere, visiblePaksWhere } from "./access";
-import { PAGE_SIZES } from "./list-paks";
 
 /**
  * S-58 Transactions History, read from the TRAD events: each business transaction writes one
@@ -30,12 +30,7 @@ const REHOST_STATUS: Record<string, string> = {
 };
 
 export const transactionListSchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .default(10),
+  ...pagingFields,
 });
 export type TransactionListFilter = z.infer<typeof transactionListSchema>;
 

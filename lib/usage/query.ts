@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { licenseDefinitions, rumReports, usageDataFiles, usageFileMembers, virtualAccounts } from "@/db/schema";
 import { type AccessContext, can, requireSmartAccount, seesWholeAccount } from "@/lib/access/context";
 import { NotFoundError } from "@/lib/access/errors";
-import { escapeLike } from "@/lib/inventory/list";
+import { escapeLike } from "@/lib/lists/paging";
 import { producedFor } from "./messages";
 import type { UsageFileListFilter } from "./schemas";
 import { writableVirtualAccounts } from "./upload";
