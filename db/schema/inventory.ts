@@ -102,6 +102,44 @@ export const licenseUsage = pgTable(
   ],
 );
 
+/**
+ * D-10 in use per (VA, license), kept by triggers on license_usage and product_instances (migration
+ * 0007_license_in_use_triggers.sql) so the Licenses aggregate reads one row per license instead of
+ * every usage row. `total` is Σ over the VA's instances of the largest count across sources;
+ * `usageRows` counts the usage rows behind it: a row at 0 means no usage there any more, and stays.
+ */
+export const licenseInUse = pgTable(
+  "license_in_use",
+  {
+    virtualAccountId: uuid("virtual_account_id")
+      .notNull()
+      .references(() => virtualAccounts.id, { onDelete: "cascade" }),
+    licenseDefinitionId: uuid("license_definition_id")
+      .notNull()
+      .references(() => licenseDefinitions.id, { onDelete: "cascade" }),
+    total: bigint("total", { mode: "number" }).notNull(),
+    usageRows: integer("usage_rows").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.virtualAccountId, t.licenseDefinitionId] })],
+);
+
+/**
+ * The (instance, license) pairs whose sources overlap, with what their plain Σ count exceeds D-10's
+ * largest count by: the triggers compare a pair's surplus now with this one to keep license_in_use
+ * exact without knowing the pair's rows before the statement. Only pairs with a surplus are kept.
+ */
+export const licenseUsageOverlap = pgTable(
+  "license_usage_overlap",
+  {
+    productInstanceId: uuid("product_instance_id")
+      .notNull()
+      .references(() => productInstances.id, { onDelete: "cascade" }),
+    licenseDefinitionId: uuid("license_definition_id").notNull(),
+    surplus: bigint("surplus", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productInstanceId, t.licenseDefinitionId] })],
+);
+
 // D-11
 export const registrationTokens = pgTable(
   "registration_tokens",
