@@ -1,6 +1,7 @@
 import { availableParallelism, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { alertCountsByVa } from "@/lib/alerts/counters";
+import { computeBalances } from "@/lib/licensing/balances";
 import { listLicenseRows } from "@/lib/licensing/licenses";
 import { envInt } from "../stats";
 import type { BenchModule } from "../types";
@@ -59,12 +60,36 @@ const inventoryScaleBench: BenchModule = {
       const lots = sql`select license_definition_id, sum(quantity), sum(pending_quantity) from license_lots
         where virtual_account_id = ${BENCH_VA} and status = 'ACTIVE' group by license_definition_id`;
       const kept = sql`select license_definition_id, total from license_in_use where virtual_account_id = ${BENCH_VA} and usage_rows > 0`;
+      const substitutes = sql`select id, substitutes_for_id from license_definitions where substitutes_for_id is not null`;
+      reportPercentiles(ctx, "licenses_aggregate", await timed(requests, () => computeBalances(db, [BENCH_VA])));
       reportPercentiles(
         ctx,
         "licenses_tab_bare_sql",
         await timed(requests, async () => {
           await db.execute(lots);
           await db.execute(kept);
+          await db.execute(substitutes);
+        }),
+      );
+      // Every query the Licenses tab runs (lib/licensing/licenses.ts), the aggregate's and the rows' columns.
+      reportPercentiles(
+        ctx,
+        "licenses_tab_all_bare_sql",
+        await timed(requests, async () => {
+          await db.execute(sql`select * from virtual_accounts where id = ${BENCH_VA}`);
+          await db.execute(lots);
+          await db.execute(kept);
+          await db.execute(substitutes);
+          await db.execute(sql`select * from license_lots where virtual_account_id = ${BENCH_VA}`);
+          await db.execute(sql`select * from license_definitions where id in (select license_definition_id from license_lots where virtual_account_id = ${BENCH_VA}
+            union select license_definition_id from license_in_use where virtual_account_id = ${BENCH_VA} and usage_rows > 0)`);
+          await db.execute(sql`select license_definition_id, type from alerts where virtual_account_id = ${BENCH_VA} and cleared_at is null
+            and type in ('LICENSES_EXPIRING', 'LICENSES_EXPIRED')`);
+          await db.execute(sql`select l.license_definition_id, t.name from license_tag_links l join license_tags t on t.id = l.tag_id
+            where t.smart_account_id = ${BENCH_SA} order by t.name`);
+          await db.execute(sql`select t.lot_id, v.name, t.memo, t.occurred_at, t.udi, t.type from license_transactions t
+            left join virtual_accounts v on v.id = t.counterpart_va_id
+            where t.virtual_account_id = ${BENCH_VA} and t.type in ('TRANSFER_IN', 'DEVICE_CONVERSION', 'DLC')`);
         }),
       );
       // In use summed from every usage row with the surplus of multi-source pairs taken back, as before
