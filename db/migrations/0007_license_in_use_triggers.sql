@@ -19,12 +19,16 @@ DECLARE
 BEGIN
   EXECUTE format($q$
     WITH changed AS (%s),
+    changed_pair AS (
+      SELECT product_instance_id AS pi_id, license_definition_id AS lic_id, sum(sign * count::bigint) AS plain, sum(sign) AS n
+      FROM changed GROUP BY 1, 2
+    ),
     -- A deleted instance's usage was taken off by license_in_use_instance_deleted: only live instances here.
+    -- One index probe per pair (OFFSET 0 keeps the lookup from becoming a join): a join hashes all
+    -- 100,000 instances of a VA for a statement of a thousand rows.
     pair AS (
-      SELECT c.product_instance_id AS pi_id, c.license_definition_id AS lic_id, pi.virtual_account_id AS va_id,
-        sum(c.sign * c.count::bigint) AS plain, sum(c.sign) AS n
-      FROM changed c JOIN product_instances pi ON pi.id = c.product_instance_id
-      GROUP BY 1, 2, 3
+      SELECT c.*, pi.va_id FROM changed_pair c
+      CROSS JOIN LATERAL (SELECT virtual_account_id AS va_id FROM product_instances WHERE id = c.pi_id OFFSET 0) pi
     ),
     overlap AS (
       SELECT p.pi_id, p.lic_id, coalesce(o.surplus, 0) AS was, coalesce(cur.surplus, 0) AS surplus

@@ -95,8 +95,8 @@ export const licenseUsage = pgTable(
   (t) => [
     primaryKey({ columns: [t.productInstanceId, t.licenseDefinitionId, t.source] }),
     index("license_usage_license_idx").on(t.licenseDefinitionId),
-    // The few rows that may overlap a reported row (reservations, SLACs): in-use sums all rows and
-    // corrects only these (lib/licensing/balances.ts), instead of grouping every row by instance.
+    // The few rows that may overlap a reported row (reservations, SLACs): the license_in_use triggers
+    // (migration 0007_license_in_use_triggers.sql) look for them to find the pairs whose surplus to correct.
     index("license_usage_not_reported_idx").on(t.productInstanceId, t.licenseDefinitionId).where(sql`${t.source} <> 'REPORTED'`),
     check("license_usage_count_nonneg", sql`${t.count} >= 0`),
   ],
