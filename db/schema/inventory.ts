@@ -95,11 +95,49 @@ export const licenseUsage = pgTable(
   (t) => [
     primaryKey({ columns: [t.productInstanceId, t.licenseDefinitionId, t.source] }),
     index("license_usage_license_idx").on(t.licenseDefinitionId),
-    // The few rows that may overlap a reported row (reservations, SLACs): in-use sums all rows and
-    // corrects only these (lib/licensing/balances.ts), instead of grouping every row by instance.
+    // The few rows that may overlap a reported row (reservations, SLACs): the license_in_use triggers
+    // (migration 0007_license_in_use_triggers.sql) look for them to find the pairs whose surplus to correct.
     index("license_usage_not_reported_idx").on(t.productInstanceId, t.licenseDefinitionId).where(sql`${t.source} <> 'REPORTED'`),
     check("license_usage_count_nonneg", sql`${t.count} >= 0`),
   ],
+);
+
+/**
+ * D-10 in use per (VA, license), kept by triggers on license_usage and product_instances (migration
+ * 0007_license_in_use_triggers.sql) so the Licenses aggregate reads one row per license instead of
+ * every usage row. `total` is Σ over the VA's instances of the largest count across sources;
+ * `usageRows` counts the usage rows behind it: a row at 0 means no usage there any more, and stays.
+ */
+export const licenseInUse = pgTable(
+  "license_in_use",
+  {
+    virtualAccountId: uuid("virtual_account_id")
+      .notNull()
+      .references(() => virtualAccounts.id, { onDelete: "cascade" }),
+    licenseDefinitionId: uuid("license_definition_id")
+      .notNull()
+      .references(() => licenseDefinitions.id, { onDelete: "cascade" }),
+    total: bigint("total", { mode: "number" }).notNull(),
+    usageRows: integer("usage_rows").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.virtualAccountId, t.licenseDefinitionId] })],
+);
+
+/**
+ * The (instance, license) pairs whose sources overlap, with what their plain Σ count exceeds D-10's
+ * largest count by: the triggers compare a pair's surplus now with this one to keep license_in_use
+ * exact without knowing the pair's rows before the statement. Only pairs with a surplus are kept.
+ */
+export const licenseUsageOverlap = pgTable(
+  "license_usage_overlap",
+  {
+    productInstanceId: uuid("product_instance_id")
+      .notNull()
+      .references(() => productInstances.id, { onDelete: "cascade" }),
+    licenseDefinitionId: uuid("license_definition_id").notNull(),
+    surplus: bigint("surplus", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productInstanceId, t.licenseDefinitionId] })],
 );
 
 // D-11

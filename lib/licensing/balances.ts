@@ -1,7 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { licenseDefinitions, licenseLots, licenseUsage, productInstances } from "@/db/schema";
+import { licenseDefinitions, licenseInUse, licenseLots } from "@/db/schema";
 
 export type LicenseBalance = {
   virtualAccountId: string;
@@ -19,7 +18,6 @@ export type LicenseBalance = {
 };
 
 const key = (va: string, lic: string) => `${va}|${lic}`;
-const pairUsage = alias(licenseUsage, "pair_usage");
 
 /**
  * INV-2 balances for the given VAs, one row per (VA, license) that has a lot or usage there,
@@ -72,52 +70,16 @@ export async function computeBalances(db: DbOrTx, vaIds: string[]): Promise<Lice
 }
 
 /**
- * D-10 in use per (VA, license): Σ over the VA's instances of the largest count across sources.
- * Summing every row and then taking back the surplus of the few (instance, license) pairs with more
- * than one source (only a non-REPORTED row can overlap; partial index license_usage_not_reported_idx)
- * aggregates into one group per license instead of one per instance and license: about half the time
- * at 500,000 usage rows (scripts/bench/modules/45-inventory-scale.ts).
+ * D-10 in use per (VA, license): Σ over the VA's instances of the largest count across sources, as
+ * the triggers of migration 0007_license_in_use_triggers.sql keep it in license_in_use. One row per
+ * license rather than every usage row (scripts/bench/modules/45-inventory-scale.ts).
  */
 async function inUseByVaAndLicense(db: DbOrTx, vaIds: string[]): Promise<Map<string, number>> {
   const totals = await db
-    .select({
-      vaId: productInstances.virtualAccountId,
-      licId: licenseUsage.licenseDefinitionId,
-      total: sql<number>`sum(${licenseUsage.count})`.mapWith(Number),
-    })
-    .from(licenseUsage)
-    .innerJoin(productInstances, eq(productInstances.id, licenseUsage.productInstanceId))
-    .where(inArray(productInstances.virtualAccountId, vaIds))
-    .groupBy(productInstances.virtualAccountId, licenseUsage.licenseDefinitionId);
-  const out = new Map(totals.map((t) => [key(t.vaId, t.licId), t.total]));
-
-  // The predicate is literal so that the partial index matches it in every plan.
-  const overlap = db
-    .selectDistinct({ piId: licenseUsage.productInstanceId, licId: licenseUsage.licenseDefinitionId })
-    .from(licenseUsage)
-    .where(sql`${licenseUsage.source} <> 'REPORTED'`)
-    .as("overlap");
-  // Lateral, so each pair is looked up by primary key rather than by scanning every usage row.
-  const pair = db
-    .select({ vaId: productInstances.virtualAccountId, surplus: sql<number>`sum(${pairUsage.count}) - max(${pairUsage.count})`.as("surplus") })
-    .from(pairUsage)
-    .innerJoin(productInstances, eq(productInstances.id, pairUsage.productInstanceId))
-    .where(
-      and(
-        eq(pairUsage.productInstanceId, overlap.piId),
-        eq(pairUsage.licenseDefinitionId, overlap.licId),
-        inArray(productInstances.virtualAccountId, vaIds),
-      ),
-    )
-    .groupBy(productInstances.virtualAccountId)
-    .having(sql`count(*) > 1`)
-    .as("pair");
-  const surpluses = await db.select({ vaId: pair.vaId, licId: overlap.licId, surplus: pair.surplus }).from(overlap).crossJoinLateral(pair);
-  for (const s of surpluses) {
-    const k = key(s.vaId, s.licId);
-    out.set(k, (out.get(k) ?? 0) - Number(s.surplus));
-  }
-  return out;
+    .select({ vaId: licenseInUse.virtualAccountId, licId: licenseInUse.licenseDefinitionId, total: licenseInUse.total })
+    .from(licenseInUse)
+    .where(and(inArray(licenseInUse.virtualAccountId, vaIds), gt(licenseInUse.usageRows, 0)));
+  return new Map(totals.map((t) => [key(t.vaId, t.licId), t.total]));
 }
 
 /** P-16: one level, H lends min(surplus H, shortage L) to L inside the same VA. */

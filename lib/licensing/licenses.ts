@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { alerts, licenseDefinitions, licenseLots, licenseTagLinks, licenseTags, licenseTransactions, virtualAccounts } from "@/db/schema";
+import { alerts, licenseDefinitions, licenseInUse, licenseLots, licenseTagLinks, licenseTags, licenseTransactions, virtualAccounts } from "@/db/schema";
 import { type AccessContext, assertCan, can, requireVirtualAccount } from "@/lib/access/context";
 import { DAY_MS, now } from "@/lib/clock";
 import { computeBalances } from "./balances";
@@ -72,10 +72,20 @@ export async function listLicenseRows(db: DbOrTx, ctx: AccessContext, vaId: stri
   assertCan(ctx, "view", { saId: va.smartAccountId, vaId: va.id });
   const balances = await computeBalances(db, [va.id]);
   const lots = await db.select().from(licenseLots).where(eq(licenseLots.virtualAccountId, va.id));
-  const licIds = [...new Set([...balances.map((b) => b.licenseDefinitionId), ...lots.map((l) => l.licenseDefinitionId)])];
-  if (licIds.length === 0) return [];
+  if (balances.length === 0 && lots.length === 0) return [];
 
-  const defs = await db.select().from(licenseDefinitions).where(inArray(licenseDefinitions.id, licIds));
+  // The licenses of `balances` and `lots` as a subquery: a thousand license ids as parameters cost more than they filter.
+  const held = db
+    .select({ id: licenseLots.licenseDefinitionId })
+    .from(licenseLots)
+    .where(eq(licenseLots.virtualAccountId, va.id))
+    .union(
+      db
+        .select({ id: licenseInUse.licenseDefinitionId })
+        .from(licenseInUse)
+        .where(and(eq(licenseInUse.virtualAccountId, va.id), gt(licenseInUse.usageRows, 0))),
+    );
+  const defs = await db.select().from(licenseDefinitions).where(inArray(licenseDefinitions.id, held));
   const openAlerts = await db
     .select({ licId: alerts.licenseDefinitionId, type: alerts.type })
     .from(alerts)
