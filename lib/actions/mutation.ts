@@ -7,6 +7,7 @@ import type { AccessContext } from "@/lib/access/context";
 import { ForbiddenError, NotFoundError, PERMISSION_DENIED, ValidationError } from "@/lib/access/errors";
 import { currentAccess } from "@/lib/auth/session";
 import type { Actor } from "@/lib/events/record";
+import { retryOnConflict } from "@/lib/sql/retry";
 import { fieldErrorsFromZod } from "./field-errors";
 
 export type ActionResult<T = null> =
@@ -52,7 +53,7 @@ export function mutation<S extends z.ZodType, R>(
     }
     try {
       const db = await getDb();
-      const data = await db.transaction((tx) => run({ tx, input: parsed.data, ctx, actor: actorOf(ctx) }));
+      const data = await retryOnConflict(() => db.transaction((tx) => run({ tx, input: parsed.data, ctx, actor: actorOf(ctx) })));
       for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
       return { ok: true, data };
     } catch (err) {
