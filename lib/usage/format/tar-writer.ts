@@ -1,5 +1,8 @@
-import { gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import { pack } from "tar-stream";
+
+const gzipAsync = promisify(gzip);
 
 /** One member of an F-2 bundle, with the VA its manifest section names. */
 export type TarMember = { name: string; content: string | Buffer; va?: string; vaId?: string };
@@ -45,5 +48,5 @@ export async function usageTar(input: BundleInput): Promise<Buffer> {
   for (const m of input.members) tar.entry({ name: m.name, mtime }, typeof m.content === "string" ? Buffer.from(m.content, "utf8") : m.content);
   tar.finalize();
   const bytes = await done;
-  return input.gzip ? gzipSync(bytes) : bytes;
+  return input.gzip ? gzipAsync(bytes) : bytes;
 }

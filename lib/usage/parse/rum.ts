@@ -111,9 +111,11 @@ export function normaliseRumReport(envelope: Record<string, unknown>, at: Date):
 
   const rawId = version === "2.0" ? asset.report_id : meta.report_id;
   if (rawId === undefined || rawId === null) return fail(v32aPayload("report_id is missing"), udi);
-  const rawText = /"report_id"\s*:\s*(-?\d+)/.exec(envelope.payload as string)?.[1];
   if (typeof rawId !== "number" || !Number.isInteger(rawId)) return fail(v32aPayload("report_id must be an integer"), udi);
-  if (rawId < 1 || rawId > Number.MAX_SAFE_INTEGER) return fail(v32eRange(rawText ?? String(rawId)), udi, null, rawText ?? String(rawId));
+  if (rawId < 1 || rawId > Number.MAX_SAFE_INTEGER) {
+    const rawText = /"report_id"\s*:\s*(-?\d+)/.exec(envelope.payload as string)?.[1] ?? String(rawId);
+    return fail(v32eRange(rawText), udi, null, rawText);
+  }
   const reportId = rawId;
 
   if (signedUdi && !sameUdi(udi, signedUdi)) return fail(V32C_UDI, udi, reportId);
@@ -173,6 +175,19 @@ export function normaliseRumReport(envelope: Record<string, unknown>, at: Date):
   };
 }
 
+// A device sends several reports per file: its builtin key (a hash of the UDI) is derived once.
+const builtinKeys = new Map<string, Buffer>();
+function builtinKeyOf(udi: Udi): Buffer {
+  const id = `${udi.udiPid}|${udi.udiSn}`;
+  let key = builtinKeys.get(id);
+  if (!key) {
+    if (builtinKeys.size >= 10_000) builtinKeys.clear();
+    key = builtinRumKey(udi.udiPid, udi.udiSn);
+    builtinKeys.set(id, key);
+  }
+  return key;
+}
+
 export type SignatureCheck = { status: "VERIFIED" | "IGNORED" } | { status: "FAILED"; message: string };
 
 /**
@@ -186,6 +201,6 @@ export function checkRumSignature(envelope: Record<string, unknown>, udi: Udi, t
   const trust = signature.signing_type === "trust";
   if (trust && !trustSecret) return { status: "FAILED", message: NO_TRUST_CODE };
   const signedUdi = sudiOf(signature.sudi) ?? udi;
-  const key = trust ? trustSecret! : builtinRumKey(signedUdi.udiPid, signedUdi.udiSn);
+  const key = trust ? trustSecret! : builtinKeyOf(signedUdi);
   return rumSignatureMatches(key, envelope.payload as string, value) ? { status: "VERIFIED" } : { status: "FAILED", message: V32B_SIGNATURE };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { licenseLots, productInstances, rumReports, usageDataFiles, usageFileMembers } from "@/db/schema";
-import { bulkInsert, unnestColumns } from "@/lib/sql/bulk";
+import { anyOf, bulkInsert, selectRows, unnestColumns } from "@/lib/sql/bulk";
 import { type AnyEventInput, SYSTEM } from "@/lib/events/record";
 import { effectivePolicyForVirtualAccount, signedPolicyElement } from "@/lib/policy/document";
 import { currentSigningKey } from "@/lib/signing/keys";
@@ -13,7 +13,7 @@ import { handleElement } from "./elements";
 import type { ProcessEnv } from "./env";
 import { acknowledgeAndRecomputeDue } from "./next-due";
 import type { Problem } from "./reports";
-import { rumReportId, type Work, type WorkMember } from "./work";
+import { reportIdOf, type Work, type WorkMember } from "./work";
 
 type Results = {
   reports: (AckReport & { seq: number; piId: string | null; licenseId: string | null; tag: string | null })[];
@@ -48,28 +48,20 @@ export async function finishUsageFile(tx: Tx, env: ProcessEnv, work: Work, probl
     for (const id of r.piIds ?? []) into.piIds.add(id);
   }
 
-  const bySeq = new Map(work.reports.map((it) => [rumReportId(file.id, it.seq), it]));
-  const rows = await tx
-    .select({
-      id: rumReports.id,
-      pid: rumReports.udiPid,
-      sn: rumReports.udiSn,
-      reportId: rumReports.reportId,
-      status: rumReports.status,
-      message: rumReports.message,
-      piId: rumReports.productInstanceId,
-      licenseId: rumReports.licenseDefinitionId,
-      tag: rumReports.entitlementTag,
-    })
-    .from(rumReports)
-    .where(eq(rumReports.usageDataFileId, file.id));
+  const bySeq = new Map(work.reports.map((it) => [reportIdOf(file.id, it), it]));
+  // Raw rows: this reads every report of the file, and the ORM's row mapping would cost more than the query.
+  const rows = await selectRows<{ id: string; pid: string; sn: string; reportId: string | number; status: "ACK" | "DROPPED" | "ERROR"; message: string | null; piId: string | null; licenseId: string | null; tag: string | null }>(
+    tx,
+    sql`select id, udi_pid as pid, udi_sn as sn, report_id as "reportId", status, message, product_instance_id as "piId", license_definition_id as "licenseId", entitlement_tag as tag
+      from ${rumReports} where usage_data_file_id = ${file.id}`,
+  );
   for (const row of rows) {
     const item = bySeq.get(row.id);
     if (!item) continue;
     results.get(item.member)!.reports.push({
       seq: item.seq,
       udi: udiJson(row.pid, row.sn),
-      report_id: row.reportId,
+      report_id: Number(row.reportId),
       status: row.status,
       message: row.message ?? "",
       piId: row.piId,
@@ -116,8 +108,7 @@ export async function finishUsageFile(tx: Tx, env: ProcessEnv, work: Work, probl
     return file.container === "XML" || r.reports.length + r.trustCodes.length + r.elements.length + r.dlc.length + r.authorizations.length > 0;
   });
   const names = ackMemberNames(producing.map((m) => m.name));
-  const documents: { name: string; xml: string; ackId: string; member: WorkMember; results: Results }[] = [];
-  for (const [i, member] of producing.entries()) {
+  const ackDocument = async (member: WorkMember, name: string): Promise<AckDocument> => {
     const r = results.get(member)!;
     const va = env.vas.get(member.vaId)!;
     const { policy, xml: policyXml } = await policyOf(member.vaId);
@@ -140,29 +131,31 @@ export async function finishUsageFile(tx: Tx, env: ProcessEnv, work: Work, probl
       policy: { id: policy.id, name: policy.name, version: policy.version },
       nextReportDue: [...pis.entries()].map(([id, u]) => ({ udi: udiJson(u.pid, u.sn), dueAt: due.get(id) ?? null })),
     });
-    documents.push({ name: names[i], xml: ackXml(key, data, policyXml), ackId, member, results: r });
-  }
+    return { name, xml: ackXml(key, data, policyXml), ackId, member, policyId: policy.id, results: r };
+  };
 
-  const summaries = documents.map((d) => ({
-    policy_id: policies.get(d.member.vaId)!.policy.id,
-    reports: d.results.reports.map((x) => ({ udi: x.udi, report_id: x.report_id, status: x.status })),
-    trust_codes: d.results.trustCodes.map((t) => ({ udi: t.udi, status: t.status })),
-    elements: d.results.elements.length,
-  }));
-  await bulkInsert(tx, "acks", [
-    ["id", "uuid", documents.map((d) => d.ackId)],
-    ["smart_account_id", "uuid", documents.map(() => sa.id)],
-    ["virtual_account_id", "uuid", documents.map((d) => d.member.vaId)],
-    ["usage_data_file_id", "uuid", documents.map(() => file.id)],
-    ["channel", "report_channel", documents.map(() => env.channel)],
-    ["xml", "text", documents.map((d) => d.xml)],
-    ["summary", "jsonb", summaries.map((x) => JSON.stringify(x))],
-    ["created_at", "timestamptz", documents.map(() => at)],
-  ]);
+  // Signing is CPU work and storing is database work: each batch is signed while the one before
+  // it is written, yielding now and then so the statement in flight is not held up.
+  const documents: AckDocument[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  for (let start = 0; start < producing.length; start += ACK_BATCH) {
+    const batch: AckDocument[] = [];
+    for (let i = start; i < Math.min(start + ACK_BATCH, producing.length); i++) {
+      if (i % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+      batch.push(await ackDocument(producing[i], names[i]));
+    }
+    await writing;
+    writing = insertAcks(tx, env, batch);
+    writing.catch(() => {});
+    documents.push(...batch);
+  }
+  // The tar is packed, and compressed off the main thread, while the last batch is written.
   const ackBlob =
     file.container === "XML"
-      ? Buffer.from(documents[0].xml, "utf8")
-      : await ackTar(file.fileName, sa.name, documents.map((d) => ({ name: d.name, xml: d.xml })), file.container === "TGZ");
+      ? Promise.resolve(Buffer.from(documents[0].xml, "utf8"))
+      : ackTar(file.fileName, sa.name, documents.map((d) => ({ name: d.name, xml: d.xml })), file.container === "TGZ");
+  ackBlob.catch(() => {});
+  await writing;
 
   const reports = all.flatMap((r) => r.reports);
   const devices = new Set(reports.filter((x) => x.udi.udi_pid).map((x) => `${x.udi.udi_pid.toLowerCase()}|${x.udi.udi_serial_number.toLowerCase()}`));
@@ -176,7 +169,7 @@ export async function finishUsageFile(tx: Tx, env: ProcessEnv, work: Work, probl
     .set({
       status,
       deviceCount: devices.size,
-      ackBlob,
+      ackBlob: await ackBlob,
       ackFileName: ackFileName(file.fileName, file.container, file.kind === "SLAC_REQUEST"),
       ackId: documents[0]?.ackId ?? null,
       processedAt: at,
@@ -212,16 +205,41 @@ export async function finishUsageFile(tx: Tx, env: ProcessEnv, work: Work, probl
   await env.events(tx, events);
 }
 
+type AckDocument = { name: string; xml: string; ackId: string; member: WorkMember; policyId: string; results: Results };
+
+/** ACK documents per `insertAcks` statement (about 3 KiB each). */
+const ACK_BATCH = 150;
+
+/** D-14 rows for the documents, with their summaries. */
+async function insertAcks(tx: DbOrTx, env: ProcessEnv, documents: AckDocument[]): Promise<void> {
+  const summaries = documents.map((d) => ({
+    policy_id: d.policyId,
+    reports: d.results.reports.map((x) => ({ udi: x.udi, report_id: x.report_id, status: x.status })),
+    trust_codes: d.results.trustCodes.map((t) => ({ udi: t.udi, status: t.status })),
+    elements: d.results.elements.length,
+  }));
+  await bulkInsert(tx, "acks", [
+    ["id", "uuid", documents.map((d) => d.ackId)],
+    ["smart_account_id", "uuid", documents.map(() => env.sa.id)],
+    ["virtual_account_id", "uuid", documents.map((d) => d.member.vaId)],
+    ["usage_data_file_id", "uuid", documents.map(() => env.file.id)],
+    ["channel", "report_channel", documents.map(() => env.channel)],
+    ["xml", "text", documents.map((d) => d.xml)],
+    ["summary", "jsonb", summaries.map((x) => JSON.stringify(x))],
+    ["created_at", "timestamptz", documents.map(() => env.at)],
+  ]);
+}
+
 type SubscriptionLot = { vaId: string; licenseId: string; subscriptionId: string };
 
 /** P-10: for utility-mode PIs, the usage-billed lot with the earliest end date per license. */
 async function subscriptionsFor(tx: DbOrTx, env: ProcessEnv, piIds: string[]) {
   const utility = new Map<string, string>();
-  for (let i = 0; i < piIds.length; i += 1000) {
+  if (piIds.length) {
     const rows = await tx
       .select({ id: productInstances.id, vaId: productInstances.virtualAccountId })
       .from(productInstances)
-      .where(and(inArray(productInstances.id, piIds.slice(i, i + 1000)), eq(productInstances.utilityMode, true)));
+      .where(and(sql`${productInstances.id} ${anyOf(piIds, "uuid")}`, eq(productInstances.utilityMode, true)));
     for (const r of rows) utility.set(r.id, r.vaId);
   }
   const lots: SubscriptionLot[] = [];

@@ -1,8 +1,8 @@
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { licenseDefinitions, licenseUsage, productInstances } from "@/db/schema";
 import { categoryOf, nextReportDue, type PolicyCategory } from "@/lib/policy/next-report-due";
-import { type Column, unnestColumns } from "@/lib/sql/bulk";
+import { anyOf, type Column, unnestColumns } from "@/lib/sql/bulk";
 import type { ProcessEnv } from "./env";
 
 /**
@@ -23,12 +23,12 @@ export async function acknowledgeAndRecomputeDue(tx: DbOrTx, env: ProcessEnv, pi
         nextReportDueAt: productInstances.nextReportDueAt,
       })
       .from(productInstances)
-      .where(inArray(productInstances.id, part));
+      .where(sql`${productInstances.id} ${anyOf(part, "uuid")}`);
     const usage = await tx
       .select({ pi: licenseUsage.productInstanceId, enforcement: licenseDefinitions.enforcement, duration: licenseDefinitions.duration })
       .from(licenseUsage)
       .innerJoin(licenseDefinitions, eq(licenseDefinitions.id, licenseUsage.licenseDefinitionId))
-      .where(and(inArray(licenseUsage.productInstanceId, part), gt(licenseUsage.count, 0)));
+      .where(and(sql`${licenseUsage.productInstanceId} ${anyOf(part, "uuid")}`, gt(licenseUsage.count, 0)));
     const categories = new Map<string, PolicyCategory[]>();
     for (const u of usage) categories.set(u.pi, [...(categories.get(u.pi) ?? []), categoryOf(u.enforcement, u.duration)]);
     const changed: { id: string; lastAck: Date | null; due: Date | null }[] = [];

@@ -6,7 +6,7 @@ import type { AnyEventInput } from "@/lib/events/record";
 import { SYSTEM } from "@/lib/events/record";
 import { piDisplayName } from "@/lib/inventory/display-name";
 import { CHANNEL_NAMES } from "../events";
-import { bulkInsert, type Column } from "@/lib/sql/bulk";
+import { bulkInsert, type Column, selectRows, unnestColumns } from "@/lib/sql/bulk";
 import { V36_OTHER_SA, v36aOtherVa } from "../messages";
 import type { HaUdi, Udi } from "../parse/rum";
 import { type ProcessEnv, uploaderCanWrite } from "./env";
@@ -24,32 +24,27 @@ export type PiRow = {
 
 export const udiKey = (u: Udi) => `${u.udiPid.toLowerCase()}|${u.udiSn.toLowerCase()}`;
 
-const PI_COLUMNS = {
-  id: productInstances.id,
-  virtualAccountId: productInstances.virtualAccountId,
-  smartAccountId: productInstances.smartAccountId,
-  udiPid: productInstances.udiPid,
-  udiSn: productInstances.udiSn,
-  hostname: productInstances.hostname,
-  hostnameShared: productInstances.hostnameShared,
-  softwareTag: productInstances.softwareTag,
-};
+const PI_SELECT = sql.raw(
+  `id, virtual_account_id as "virtualAccountId", smart_account_id as "smartAccountId", udi_pid as "udiPid", udi_sn as "udiSn", hostname, hostname_shared as "hostnameShared", software_tag as "softwareTag"`,
+);
 
 /** The PIs of these UDIs anywhere in the deployment (UDIs are unique and compared case-insensitively, D-9). */
 export async function findProductInstances(tx: DbOrTx, udis: Udi[]): Promise<Map<string, PiRow>> {
   const keys = new Map(udis.map((u) => [udiKey(u), u]));
   const out = new Map<string, PiRow>();
+  if (keys.size === 0) return out;
   const list = [...keys.values()];
-  for (let i = 0; i < list.length; i += 1000) {
-    // A VALUES join, not a tuple IN list: Postgres turns a long IN list of rows into a deep
-    // expression tree, which overflows PGlite's stack.
-    const values = sql.join(list.slice(i, i + 1000).map((u) => sql`(${u.udiPid.toLowerCase()}::text, ${u.udiSn.toLowerCase()}::text)`), sql`, `);
-    const rows = await tx
-      .select(PI_COLUMNS)
-      .from(productInstances)
-      .innerJoin(sql`(values ${values}) as v(pid, sn)`, sql`lower(${productInstances.udiPid}) = v.pid and lower(${productInstances.udiSn}) = v.sn`);
-    for (const r of rows) out.set(udiKey(r), r);
-  }
+  const values = unnestColumns([
+    ["pid", "text", list.map((u) => u.udiPid.toLowerCase())],
+    ["sn", "text", list.map((u) => u.udiSn.toLowerCase())],
+  ]);
+  // One index probe per UDI whatever the planner's statistics say (they lag while a file adds PIs).
+  const rows = await selectRows<PiRow>(tx, sql`
+    select p.* from ${values}
+    cross join lateral (
+      select ${PI_SELECT} from ${productInstances} where lower(udi_pid) = v.pid and lower(udi_sn) = v.sn limit 1
+    ) as p`);
+  for (const r of rows) out.set(udiKey(r), r);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { type LicenseDefinition, licenseUsage, productInstances, rumReports, trustCodes } from "@/db/schema";
 import { DAY_MS } from "@/lib/clock";
@@ -7,11 +7,11 @@ import { type AnyEventInput, SYSTEM } from "@/lib/events/record";
 import { formatDate } from "@/lib/format";
 import { categoryOf } from "@/lib/policy/next-report-due";
 import { EXPORT_PREPAID_ONLY, V32_DUPLICATE, v31Unknown } from "../messages";
-import { checkRumSignature, normaliseRumReport, type RumReport, type Udi } from "../parse/rum";
+import { checkRumSignature, normaliseRumReport, type RumReport, type SignatureCheck, type Udi } from "../parse/rum";
 import type { ProcessEnv } from "./env";
-import { bulkInsert, type Column, unnestColumns } from "@/lib/sql/bulk";
+import { anyOf, arrayParam, bulkInsert, type Column, selectRows, unnestColumns } from "@/lib/sql/bulk";
 import { findProductInstances, type PiInitial, PiResolver, type PiRow, udiKey, writePiChanges } from "./pi";
-import { rumReportId, type WorkItem } from "./work";
+import { reportIdOf, type WorkItem } from "./work";
 
 /** A report that could not be identified (no UDI or report id), so D-15 cannot hold it. */
 export type Problem = { seq: number; memberIndex: number; udi: Udi | null; reportId: number | null; rawReportId: string | null; message: string };
@@ -33,37 +33,34 @@ type Outcome = {
 const iso = (d: Date) => d.toISOString();
 const stripDot = (m: string) => m.replace(/\.$/, "");
 
-/**
- * W-10 steps 6.1–6.6 for one chunk of ≤ 1,000 reports, in the caller's transaction, in a few
- * statements per table: normalise and verify (F-1.3, F-1.4), resolve the license (V-30, V-31),
- * drop duplicates (INV-7), find, create or move the PI (V-36, V-36a), store D-15, set D-10 from
- * the latest report (E-21), update the PIs, and log E-13/E-14/E-19/E-37. Items this file has
- * already recorded (a re-run after a crash) are skipped.
- */
-export async function applyReportChunk(tx: DbOrTx, env: ProcessEnv, items: WorkItem[], memberIndex: Map<WorkItem["member"], number>): Promise<Problem[]> {
-  const problems: Problem[] = [];
-  const ids = items.map((it) => rumReportId(env.file.id, it.seq));
-  const done = new Set<string>();
-  for (let i = 0; i < ids.length; i += 1000) {
-    const rows = await tx.select({ id: rumReports.id }).from(rumReports).where(inArray(rumReports.id, ids.slice(i, i + 1000)));
-    for (const r of rows) done.add(r.id);
-  }
+/** A chunk's reports after the work that needs no database: normalised, builtin signatures checked. */
+export type PreparedChunk = {
+  parsed: { item: WorkItem; id: string; report: RumReport; signature: SignatureCheck | null }[];
+  early: Outcome[];
+  problems: Problem[];
+};
 
-  const parsed: { item: WorkItem; id: string; report: RumReport }[] = [];
-  const early: Outcome[] = [];
+export const emptyChunk = (): PreparedChunk => ({ parsed: [], early: [], problems: [] });
+
+/**
+ * W-10 step 6.1 without the database, appending to `into` (the job prepares the next chunk while
+ * the current one is written): F-1.3 normalisation, and the F-1.4 check of `builtin` signatures;
+ * a `trust` signature waits for the device's secret (`signature` null).
+ */
+export function prepareReportChunk(env: ProcessEnv, items: WorkItem[], memberIndex: Map<WorkItem["member"], number>, into: PreparedChunk = emptyChunk()): PreparedChunk {
   for (const item of items) {
-    const id = rumReportId(env.file.id, item.seq);
-    if (done.has(id)) continue;
+    const id = reportIdOf(env.file.id, item);
     const r = normaliseRumReport(item.entry.body, env.at);
     if (r.ok) {
-      parsed.push({ item, id, report: r.report });
+      const builtin = r.report.signingType === "builtin" || env.ignoreSignatures;
+      into.parsed.push({ item, id, report: r.report, signature: builtin ? checkRumSignature(item.entry.body, r.report, null, env.ignoreSignatures) : null });
       continue;
     }
     if (!r.udi || r.reportId === null) {
-      problems.push({ seq: item.seq, memberIndex: memberIndex.get(item.member)!, udi: r.udi, reportId: r.reportId, rawReportId: r.rawReportId ?? null, message: r.message });
+      into.problems.push({ seq: item.seq, memberIndex: memberIndex.get(item.member)!, udi: r.udi, reportId: r.reportId, rawReportId: r.rawReportId ?? null, message: r.message });
       continue;
     }
-    early.push({
+    into.early.push({
       item,
       id,
       reportId: r.reportId,
@@ -76,6 +73,28 @@ export async function applyReportChunk(tx: DbOrTx, env: ProcessEnv, items: WorkI
       pi: null,
     });
   }
+  return into;
+}
+
+/** What a chunk leaves for the next: its unidentifiable reports, and how many PIs it created. */
+export type ChunkResult = { problems: Problem[]; createdPis: number };
+
+/**
+ * W-10 steps 6.1–6.6 for one prepared chunk of ≤ 1,000 reports, in the caller's transaction, in a
+ * few statements per table: verify trust signatures (F-1.4), resolve the license (V-30, V-31),
+ * drop duplicates (INV-7), find, create or move the PI (V-36, V-36a), store D-15, set D-10 from
+ * the latest report (E-21), update the PIs, and log E-13/E-14/E-19/E-37. Reports this file has
+ * already recorded (a re-run after a crash) are skipped.
+ */
+export async function applyReportChunk(tx: DbOrTx, env: ProcessEnv, chunk: PreparedChunk): Promise<ChunkResult> {
+  const ids = [...chunk.parsed.map((p) => p.id), ...chunk.early.map((e) => e.id)];
+  // One index probe per id whatever the planner's statistics say (they lag while a file is applied).
+  const recorded = await selectRows<{ id: string }>(tx, sql`
+    select v.id from unnest(${arrayParam(ids, "uuid")}) as v(id)
+    cross join lateral (select 1 from ${rumReports} r where r.id = v.id limit 1) as found`);
+  const done = new Set(recorded.map((r) => r.id));
+  const parsed = chunk.parsed.filter((p) => !done.has(p.id));
+  const early = chunk.early.filter((e) => !done.has(e.id));
 
   const known = await findProductInstances(tx, [...parsed.map((p) => p.report), ...early.map((e) => e.udi)]);
   const trustPis = parsed.filter((p) => p.report.signingType === "trust").map((p) => known.get(udiKey(p.report))?.id).filter((id): id is string => Boolean(id));
@@ -84,7 +103,7 @@ export async function applyReportChunk(tx: DbOrTx, env: ProcessEnv, items: WorkI
     const rows = await tx
       .select({ pi: trustCodes.productInstanceId, secret: trustCodes.secret })
       .from(trustCodes)
-      .where(and(inArray(trustCodes.productInstanceId, [...new Set(trustPis)]), isNull(trustCodes.supersededAt)));
+      .where(and(sql`${trustCodes.productInstanceId} ${anyOf([...new Set(trustPis)], "uuid")}`, isNull(trustCodes.supersededAt)));
     for (const r of rows) secrets.set(r.pi, unseal(r.secret, "credential-encryption"));
   }
 
@@ -94,7 +113,7 @@ export async function applyReportChunk(tx: DbOrTx, env: ProcessEnv, items: WorkI
     // Rows keep the UDI as the PI stores it, so duplicates are found with the exact-match index.
     const udi: Udi = existing ? { udiPid: existing.udiPid, udiSn: existing.udiSn } : { udiPid: p.report.udiPid, udiSn: p.report.udiSn };
     const o: Outcome & { report: RumReport } = { item: p.item, id: p.id, reportId: p.report.reportId, report: p.report, udi, status: "ACK", message: "", signatureStatus: "VERIFIED", license: null, pi: null };
-    const sig = checkRumSignature(p.item.entry.body, p.report, existing ? (secrets.get(existing.id) ?? null) : null, env.ignoreSignatures);
+    const sig = p.signature ?? checkRumSignature(p.item.entry.body, p.report, existing ? (secrets.get(existing.id) ?? null) : null, env.ignoreSignatures);
     o.signatureStatus = sig.status;
     if (sig.status === "FAILED") Object.assign(o, { status: "ERROR", message: sig.message });
     else {
@@ -107,15 +126,18 @@ export async function applyReportChunk(tx: DbOrTx, env: ProcessEnv, items: WorkI
   // INV-7: an id already acknowledged for this UDI (by any file), or earlier in this chunk, drops.
   const candidates = outcomes.filter((o) => o.status === "ACK");
   const acked = new Set<string>();
-  for (let i = 0; i < candidates.length; i += 1000) {
-    const part = candidates.slice(i, i + 1000);
-    const values = sql.join(part.map((o) => sql`(${o.udi.udiPid}::text, ${o.udi.udiSn}::text, ${o.report.reportId}::bigint)`), sql`, `);
-    const rows = await tx
-      .select({ pid: rumReports.udiPid, sn: rumReports.udiSn, reportId: rumReports.reportId })
-      .from(rumReports)
-      .innerJoin(sql`(values ${values}) as v(pid, sn, rid)`, sql`${rumReports.udiPid} = v.pid and ${rumReports.udiSn} = v.sn and ${rumReports.reportId} = v.rid`)
-      .where(eq(rumReports.status, "ACK"));
-    for (const r of rows) acked.add(`${udiKey({ udiPid: r.pid, udiSn: r.sn })}|${r.reportId}`);
+  if (candidates.length) {
+    const values = unnestColumns([
+      ["pid", "text", candidates.map((o) => o.udi.udiPid)],
+      ["sn", "text", candidates.map((o) => o.udi.udiSn)],
+      ["rid", "bigint", candidates.map((o) => o.report.reportId)],
+    ]);
+    const rows = await selectRows<{ pid: string; sn: string; rid: string | number }>(tx, sql`
+      select v.pid, v.sn, v.rid from ${values}
+      cross join lateral (
+        select 1 from ${rumReports} r where r.udi_pid = v.pid and r.udi_sn = v.sn and r.report_id = v.rid and r.status = 'ACK' limit 1
+      ) as found`);
+    for (const r of rows) acked.add(`${udiKey({ udiPid: r.pid, udiSn: r.sn })}|${Number(r.rid)}`);
   }
   for (const o of candidates) {
     const key = `${udiKey(o.udi)}|${o.report.reportId}`;
@@ -167,7 +189,7 @@ export async function applyReportChunk(tx: DbOrTx, env: ProcessEnv, items: WorkI
     });
   }
   await env.events(tx, events);
-  return problems;
+  return { problems: chunk.problems, createdPis: created.size };
 }
 
 async function insertRumReports(tx: DbOrTx, env: ProcessEnv, all: Outcome[]): Promise<void> {
@@ -215,7 +237,7 @@ async function applyUsage(tx: DbOrTx, env: ProcessEnv, acked: Acked[], created: 
   // PIs created by this chunk have no usage yet: only the others are looked up.
   const piIds = [...new Set(acked.map((o) => o.pi!.id))].filter((id) => !created.has(id));
   const existing = new Map<string, { count: number; endTime: Date | null }>();
-  for (let i = 0; i < piIds.length; i += 1000) {
+  if (piIds.length) {
     const rows = await tx
       .select({ pi: licenseUsage.productInstanceId, license: licenseUsage.licenseDefinitionId, count: licenseUsage.count, endTime: rumReports.endTime })
       .from(licenseUsage)
@@ -228,7 +250,7 @@ async function applyUsage(tx: DbOrTx, env: ProcessEnv, acked: Acked[], created: 
           eq(rumReports.status, "ACK"),
         ),
       )
-      .where(and(eq(licenseUsage.source, "REPORTED"), inArray(licenseUsage.productInstanceId, piIds.slice(i, i + 1000))));
+      .where(and(eq(licenseUsage.source, "REPORTED"), sql`${licenseUsage.productInstanceId} ${anyOf(piIds, "uuid")}`));
     for (const r of rows) existing.set(`${r.pi}|${r.license}`, { count: r.count, endTime: r.endTime });
   }
   const upserts: Acked[] = [];

@@ -1,14 +1,15 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { jobs, usageDataFiles, usageFileMembers } from "@/db/schema";
+import { mergePendingSearchEntries } from "@/lib/inventory/search-index";
 import { now } from "@/lib/clock";
 import { CHUNK_SIZE } from "../config";
 import type { EventSink } from "../events";
 import { V35_VA_GONE } from "../messages";
-import { FILE_COLUMNS, loadEnv, type UsageFileRow } from "./env";
+import { FILE_COLUMNS, loadEnv, type ProcessEnv, type UsageFileRow } from "./env";
 import { finishUsageFile } from "./finish";
-import { applyReportChunk, type Problem } from "./reports";
-import { loadWork, type WorkMember } from "./work";
+import { applyReportChunk, emptyChunk, prepareReportChunk, type PreparedChunk, type Problem } from "./reports";
+import { loadWork, type WorkItem, type WorkMember } from "./work";
 
 /** D-29 `jobs.progress` of a usage-file job: the next report to apply and the unidentifiable ones so far. */
 export type UsageProgress = { next: number; chunks: number; problems: Problem[] };
@@ -23,6 +24,16 @@ export type ProcessOptions = {
   at?: Date;
   events?: EventSink;
 };
+
+/** `prepareReportChunk` in slices of 100 reports, yielding in between so database replies are not held up. */
+async function prepareInSlices(env: ProcessEnv, items: WorkItem[], memberIndex: Map<WorkMember, number>): Promise<PreparedChunk> {
+  const chunk = emptyChunk();
+  for (let i = 0; i < items.length; i += 100) {
+    await new Promise((resolve) => setImmediate(resolve));
+    prepareReportChunk(env, items.slice(i, i + 100), memberIndex, chunk);
+  }
+  return chunk;
+}
 
 async function lockedFile(tx: DbOrTx, fileId: string): Promise<UsageFileRow | undefined> {
   const [file] = await tx.select(FILE_COLUMNS).from(usageDataFiles).where(eq(usageDataFiles.id, fileId)).for("update");
@@ -65,17 +76,30 @@ export async function processUsageFile(db: DbOrTx, fileId: string, opts: Process
     if (job?.progress) progress = job.progress as UsageProgress;
   }
 
-  for (let start = progress.next; start < work.reports.length; start += CHUNK_SIZE) {
-    const chunk = work.reports.slice(start, start + CHUNK_SIZE);
+  // Inside a caller's transaction (the demo seed) the commit is the caller's to make.
+  const ownCommits = !("rollback" in db);
+  const prepare = (start: number) => (start < work.reports.length ? prepareInSlices(env, work.reports.slice(start, start + CHUNK_SIZE), memberIndex) : null);
+  let upcoming = prepare(progress.next);
+  for (let start = progress.next; upcoming; start += CHUNK_SIZE) {
+    const chunk = await upcoming;
+    // The next chunk is normalised and verified while this one waits on the database.
+    upcoming = prepare(start + CHUNK_SIZE);
+    upcoming?.catch(() => {});
+    let createdPis = 0;
     progress = await db.transaction(async (tx) => {
+      // The chunk and its progress commit together, so a crash that loses the last commits only
+      // makes the job redo those chunks: no need to wait for the WAL flush of each one.
+      if (ownCommits) await tx.execute(sql`set local synchronous_commit = off`);
       const current = await lockedFile(tx, fileId);
       if (current?.status !== "PROCESSING") throw new Error(`Usage file ${fileId} is no longer being processed.`);
-      const problems = await applyReportChunk(tx, env, chunk, memberIndex);
-      const next: UsageProgress = { next: start + chunk.length, chunks: progress.chunks + 1, problems: [...progress.problems, ...problems] };
+      const result = await applyReportChunk(tx, env, chunk);
+      createdPis = result.createdPis;
+      const next: UsageProgress = { next: Math.min(start + CHUNK_SIZE, work.reports.length), chunks: progress.chunks + 1, problems: [...progress.problems, ...result.problems] };
       usageProcessingHooks.afterChunk?.({ fileId, chunk: next.chunks });
       if (opts.jobId !== undefined) await tx.update(jobs).set({ progress: next }).where(eq(jobs.id, opts.jobId));
       return next;
     });
+    if (createdPis > 0) await mergePendingSearchEntries(db);
   }
 
   await db.transaction(async (tx) => {

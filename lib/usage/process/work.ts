@@ -13,11 +13,14 @@ const gunzipAsync = promisify(gunzip);
 
 export type WorkMember = { row: MemberRow; name: string; vaId: string; entries: UsageEntry[] };
 /** One recognised child in file order; `seq` numbers the RUM reports of the file from 0. */
-export type WorkItem = { seq: number; member: WorkMember; entry: UsageEntry };
+export type WorkItem = { seq: number; member: WorkMember; entry: UsageEntry; id?: string };
 export type Work = { members: WorkMember[]; reports: WorkItem[]; others: WorkItem[] };
 
 /** The D-15 id of the file's `seq`-th report: a re-run of a chunk finds the rows it wrote (INV-7). */
 export const rumReportId = (fileId: string, seq: number) => uuidv5(`rum-report:${fileId}:${seq}`);
+
+/** `rumReportId` of a report item, worked out once (chunks and the ACK both need it). */
+export const reportIdOf = (fileId: string, item: WorkItem) => (item.id ??= rumReportId(fileId, item.seq));
 
 /** The original upload bytes: a gzip upload is stored as is, anything else gzip-compressed (D-12). */
 export async function originalBytes(db: DbOrTx, file: Pick<UsageFileRow, "id" | "container">): Promise<Buffer> {
