@@ -6,8 +6,8 @@ import { addUsersAction } from "@/app/(portal)/manage-account/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError, TextInput } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { addUsersSchema } from "@/lib/accounts/schemas";
-import { fieldErrorsFromZod } from "@/lib/actions/field-errors";
 import { RoleEditor, type SaRoleChoice, type VaGrant } from "./role-editor";
 
 /** S-33 `Add Users` dialog (W-50). */
@@ -31,32 +31,16 @@ export function AddUsersDialog({
   const [password, setPassword] = useState("");
   const [saRole, setSaRole] = useState<SaRoleChoice>("NONE");
   const [grants, setGrants] = useState<VaGrant[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, busy, submit: submitForm } = useActionForm();
 
   async function submit() {
     const input =
       mode === "existing"
         ? { mode, smartAccountId, login, saRole, vaRoles: grants }
         : { mode, smartAccountId, email, name, password, saRole, vaRoles: grants };
-    // The same zod schema checks the form in the browser and again on the server (V-1).
-    const local = addUsersSchema.safeParse(input);
-    if (!local.success) {
-      setErrors(fieldErrorsFromZod(local.error));
-      setFormError(null);
-      return;
-    }
-    setBusy(true);
-    const result = await addUsersAction(input);
-    setBusy(false);
-    if (result.ok) {
-      toast.success("The user was added to this Smart Account.");
-      onDone();
-      return;
-    }
-    setErrors(result.fieldErrors ?? {});
-    setFormError(result.fieldErrors ? null : result.error);
+    if (!(await submitForm(addUsersSchema, input, () => addUsersAction(input)))) return;
+    toast.success("The user was added to this Smart Account.");
+    onDone();
   }
 
   return (

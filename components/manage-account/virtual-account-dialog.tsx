@@ -5,8 +5,8 @@ import { createVirtualAccountAction, editVirtualAccountAction } from "@/app/(por
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError, TextInput } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createVirtualAccountSchema } from "@/lib/accounts/schemas";
-import { fieldErrorsFromZod } from "@/lib/actions/field-errors";
 import { VA_ROLE_OPTIONS, type VaGrant } from "./role-editor";
 
 type Member = { id: string; label: string };
@@ -30,28 +30,16 @@ export function VirtualAccountDialog({
   const [name, setName] = useState(initial?.name ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
   const [assigned, setAssigned] = useState<Record<string, VaGrant["role"]>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, busy, submit: submitForm } = useActionForm();
 
   async function submit() {
     const users = Object.entries(assigned).map(([userId, role]) => ({ userId, role }));
-    const local = createVirtualAccountSchema.safeParse({ smartAccountId, name, description, users });
-    if (!local.success) {
-      setErrors(fieldErrorsFromZod(local.error));
-      return;
-    }
-    setBusy(true);
-    const result =
+    const done = await submitForm(createVirtualAccountSchema, { smartAccountId, name, description, users }, async () =>
       mode === "create"
         ? await createVirtualAccountAction({ smartAccountId, name, description, users })
-        : await editVirtualAccountAction({ virtualAccountId: initial!.id, name, description });
-    setBusy(false);
-    if (result.ok) onDone(name.trim());
-    else {
-      setErrors(result.fieldErrors ?? {});
-      setFormError(result.fieldErrors ? null : result.error);
-    }
+        : await editVirtualAccountAction({ virtualAccountId: initial!.id, name, description }),
+    );
+    if (done) onDone(name.trim());
   }
 
   return (

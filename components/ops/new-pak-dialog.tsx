@@ -5,7 +5,7 @@ import { createPakAction } from "@/app/(portal)/ops/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError, TextInput } from "@/components/ui/field";
-import { fieldErrorsFromZod } from "@/lib/actions/field-errors";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { type CreatePakForm, createPakSchema } from "@/lib/ops/pak-schema";
 import type { PakFormChoices } from "@/lib/ops/paks";
 
@@ -50,9 +50,7 @@ export function NewPakDialog({ choices, onClose, onDone }: { choices: PakFormCho
     partialFulfillment: true,
   });
   const [lines, setLines] = useState<Line[]>([emptyLine()]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, busy, submit: submitForm } = useActionForm();
   const vas = choices.smartAccounts.find((s) => s.id === form.smartAccountId)?.vas ?? [];
   const setLine = (i: number, patch: Partial<Line>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
 
@@ -75,20 +73,8 @@ export function NewPakDialog({ choices, onClose, onDone }: { choices: PakFormCho
 
   async function submit() {
     const input: CreatePakForm = { ...form, lines };
-    const local = createPakSchema.safeParse(input);
-    if (!local.success) {
-      setErrors(fieldErrorsFromZod(local.error));
-      setFormError(null);
-      return;
-    }
-    setBusy(true);
-    const r = await createPakAction(input);
-    setBusy(false);
-    if (r.ok) onDone(r.data.pak);
-    else {
-      setErrors(r.fieldErrors ?? {});
-      setFormError(r.fieldErrors ? null : r.error);
-    }
+    const done = await submitForm(createPakSchema, input, () => createPakAction(input));
+    if (done) onDone(done.data.pak);
   }
 
   return (

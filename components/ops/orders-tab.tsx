@@ -7,7 +7,7 @@ import { depositOrderAction } from "@/app/(portal)/ops/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError, TextInput } from "@/components/ui/field";
-import { fieldErrorsFromZod } from "@/lib/actions/field-errors";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { formatDate } from "@/lib/format";
 import { depositOrderSchema } from "@/lib/ops/schemas";
 import { SimpleTable } from "@/components/ui/simple-table";
@@ -86,27 +86,12 @@ function NewOrderDialog({ choices, today, onClose, onDone }: { choices: Choices;
   const [orderNumber, setOrderNumber] = useState("");
   const [orderDate, setOrderDate] = useState(today);
   const [lines, setLines] = useState<Line[]>([emptyLine(choices.licenses[0]?.id ?? "")]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, busy, submit: submitForm } = useActionForm();
   const setLine = (i: number, patch: Partial<Line>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
 
   async function submit() {
     const input = { smartAccountId: saId, virtualAccountId: vaId, orderNumber, orderDate, lines };
-    const local = depositOrderSchema.safeParse(input);
-    if (!local.success) {
-      setErrors(fieldErrorsFromZod(local.error));
-      setFormError(null);
-      return;
-    }
-    setBusy(true);
-    const r = await depositOrderAction(local.data);
-    setBusy(false);
-    if (r.ok) onDone(orderNumber.trim());
-    else {
-      setErrors(r.fieldErrors ?? {});
-      setFormError(r.fieldErrors ? null : r.error);
-    }
+    if (await submitForm(depositOrderSchema, input, (parsed) => depositOrderAction(parsed))) onDone(orderNumber.trim());
   }
 
   return (

@@ -5,7 +5,7 @@ import { assignPolicyAction, createPolicyAction, editPolicyAction, publishPolicy
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError, TextInput } from "@/components/ui/field";
-import { fieldErrorsFromZod } from "@/lib/actions/field-errors";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { CATEGORY_LABELS, POLICY_CATEGORIES } from "@/lib/policy/categories";
 import type { OpsPolicyRow } from "@/lib/policy/manage";
 import { POLICY_VALUE_KEYS, type PolicyValueKey, policyFormSchema, VALUE_FIELDS, valueKey } from "@/lib/policy/schemas";
@@ -34,25 +34,13 @@ export function PolicyFormDialog({
   onDone: (message: string) => void;
 }) {
   const [form, setForm] = useState<FormState>(() => initialForm(policy));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, busy, submit: submitForm } = useActionForm();
 
   async function submit() {
-    const local = policyFormSchema.safeParse(form);
-    if (!local.success) {
-      setErrors(fieldErrorsFromZod(local.error));
-      setFormError(null);
-      return;
-    }
-    setBusy(true);
-    const r = policy ? await editPolicyAction({ ...form, policyId: policy.id }) : await createPolicyAction(form);
-    setBusy(false);
-    if (r.ok) onDone(policy ? `Policy "${local.data.name}" was saved.` : `Policy "${local.data.name}" was created.`);
-    else {
-      setErrors(r.fieldErrors ?? {});
-      setFormError(r.fieldErrors ? null : r.error);
-    }
+    const done = await submitForm(policyFormSchema, form, async () =>
+      policy ? await editPolicyAction({ ...form, policyId: policy.id }) : await createPolicyAction(form),
+    );
+    if (done) onDone(policy ? `Policy "${done.parsed.name}" was saved.` : `Policy "${done.parsed.name}" was created.`);
   }
 
   return (

@@ -8,7 +8,7 @@ import { ActionsMenu } from "@/components/ui/actions-menu";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError, TextInput } from "@/components/ui/field";
-import { fieldErrorsFromZod } from "@/lib/actions/field-errors";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { allRecordsSummary } from "@/lib/format";
 import { ACCOUNT_FLAGS, type AccountFlag, createSmartAccountSchema } from "@/lib/ops/schemas";
 
@@ -109,24 +109,10 @@ function CreateSmartAccountDialog({ onClose, onDone }: { onClose: () => void; on
     autoConversion: false,
     administratorEmail: "",
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, busy, submit: submitForm } = useActionForm();
 
   async function submit() {
-    const local = createSmartAccountSchema.safeParse(form);
-    if (!local.success) {
-      setErrors(fieldErrorsFromZod(local.error));
-      return;
-    }
-    setBusy(true);
-    const r = await createSmartAccountAction(form);
-    setBusy(false);
-    if (r.ok) onDone(form.name.trim());
-    else {
-      setErrors(r.fieldErrors ?? {});
-      setFormError(r.fieldErrors ? null : r.error);
-    }
+    if (await submitForm(createSmartAccountSchema, form, () => createSmartAccountAction(form))) onDone(form.name.trim());
   }
 
   return (
