@@ -156,8 +156,11 @@ export function normaliseRumReport(envelope: Record<string, unknown>, at: Date):
   }
   return {
     ok: true,
+    // Named, not spread: a spread followed by this many properties made V8 build each report
+    // field by field (several times slower per report, and slower to read afterwards).
     report: {
-      ...udi,
+      udiPid: udi.udiPid,
+      udiSn: udi.udiSn,
       reportId,
       payloadVersion: version,
       entitlementTag,

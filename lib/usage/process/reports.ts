@@ -84,15 +84,10 @@ export type ChunkResult = { problems: Problem[]; createdPis: number };
  * few statements per table: verify trust signatures (F-1.4), resolve the license (V-30, V-31),
  * drop duplicates (INV-7), find, create or move the PI (V-36, V-36a), store D-15, set D-10 from
  * the latest report (E-21), update the PIs, and log E-13/E-14/E-19/E-37. Reports this file has
- * already recorded (a re-run after a crash) are skipped.
+ * already recorded (a re-run after a crash) are skipped; `fresh` says no run has committed the chunk.
  */
-export async function applyReportChunk(tx: DbOrTx, env: ProcessEnv, chunk: PreparedChunk): Promise<ChunkResult> {
-  const ids = [...chunk.parsed.map((p) => p.id), ...chunk.early.map((e) => e.id)];
-  // One index probe per id whatever the planner's statistics say (they lag while a file is applied).
-  const recorded = await selectRows<{ id: string }>(tx, sql`
-    select v.id from unnest(${arrayParam(ids, "uuid")}) as v(id)
-    cross join lateral (select 1 from ${rumReports} r where r.id = v.id limit 1) as found`);
-  const done = new Set(recorded.map((r) => r.id));
+export async function applyReportChunk(tx: DbOrTx, env: ProcessEnv, chunk: PreparedChunk, opts: { fresh?: boolean } = {}): Promise<ChunkResult> {
+  const done = opts.fresh ? new Set<string>() : await recordedIds(tx, chunk);
   const parsed = chunk.parsed.filter((p) => !done.has(p.id));
   const early = chunk.early.filter((e) => !done.has(e.id));
 
@@ -190,6 +185,16 @@ export async function applyReportChunk(tx: DbOrTx, env: ProcessEnv, chunk: Prepa
   }
   await env.events(tx, events);
   return { problems: chunk.problems, createdPis: created.size };
+}
+
+/** The chunk's reports a previous run already stored (it crashed before recording its progress). */
+async function recordedIds(tx: DbOrTx, chunk: PreparedChunk): Promise<Set<string>> {
+  const ids = [...chunk.parsed.map((p) => p.id), ...chunk.early.map((e) => e.id)];
+  // One index probe per id whatever the planner's statistics say (they lag while a file is applied).
+  const recorded = await selectRows<{ id: string }>(tx, sql`
+    select v.id from unnest(${arrayParam(ids, "uuid")}) as v(id)
+    cross join lateral (select 1 from ${rumReports} r where r.id = v.id limit 1) as found`);
+  return new Set(recorded.map((r) => r.id));
 }
 
 async function insertRumReports(tx: DbOrTx, env: ProcessEnv, all: Outcome[]): Promise<void> {

@@ -35,6 +35,17 @@ async function prepareInSlices(env: ProcessEnv, items: WorkItem[], memberIndex: 
   return chunk;
 }
 
+/**
+ * Whether no run has committed this chunk yet, so the rows it would write cannot exist: the job's
+ * progress commits with each chunk's data, and is read under the file's row lock (another worker's
+ * chunk commits before it, or waits). Without a job nothing records progress.
+ */
+async function chunkIsFresh(tx: DbOrTx, jobId: number | undefined, start: number): Promise<boolean> {
+  if (jobId === undefined) return false;
+  const [job] = await tx.select({ progress: jobs.progress }).from(jobs).where(eq(jobs.id, jobId));
+  return ((job?.progress as UsageProgress | null)?.next ?? 0) === start;
+}
+
 async function lockedFile(tx: DbOrTx, fileId: string): Promise<UsageFileRow | undefined> {
   const [file] = await tx.select(FILE_COLUMNS).from(usageDataFiles).where(eq(usageDataFiles.id, fileId)).for("update");
   return file;
@@ -92,7 +103,7 @@ export async function processUsageFile(db: DbOrTx, fileId: string, opts: Process
       if (ownCommits) await tx.execute(sql`set local synchronous_commit = off`);
       const current = await lockedFile(tx, fileId);
       if (current?.status !== "PROCESSING") throw new Error(`Usage file ${fileId} is no longer being processed.`);
-      const result = await applyReportChunk(tx, env, chunk);
+      const result = await applyReportChunk(tx, env, chunk, { fresh: await chunkIsFresh(tx, opts.jobId, start) });
       createdPis = result.createdPis;
       const next: UsageProgress = { next: Math.min(start + CHUNK_SIZE, work.reports.length), chunks: progress.chunks + 1, problems: [...progress.problems, ...result.problems] };
       usageProcessingHooks.afterChunk?.({ fileId, chunk: next.chunks });

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { type DatabaseHandle, type Db, migrateDatabase, openPglite, openPostgres } from "@/db/client";
 import { jobs, roleAssignments, smartAccounts, usageDataFiles, users, virtualAccounts } from "@/db/schema";
@@ -47,6 +48,25 @@ async function openFresh(backend: string): Promise<DatabaseHandle> {
       await again.close();
     },
   };
+}
+
+/**
+ * CPU seconds (user + sys) of the PostgreSQL backends serving this database, read from /proc when
+ * the server runs on this machine (null otherwise): less sensitive to load than wall time.
+ */
+async function backendCpuSeconds(h: DatabaseHandle): Promise<number | null> {
+  if (h.driver !== "postgres") return null;
+  const rows = (await h.db.execute(sql`select pid from pg_stat_activity where datname = current_database()`)) as unknown as { pid: number }[];
+  try {
+    let ticks = 0;
+    for (const { pid } of rows) {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks / 100;
+  } catch {
+    return null;
+  }
 }
 
 async function prepare(db: Db): Promise<AccessContext> {
@@ -164,9 +184,13 @@ async function run(ctx: BenchContext): Promise<void> {
       }
     })();
     const [job] = await h.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.dedupeKey, `usage-file:${up.id}`));
+    const pgCpuBefore = await backendCpuSeconds(h);
+    const cpuBefore = process.cpuUsage();
     t = performance.now();
     await processUsageFile(h.db, up.id, { jobId: job.id });
     const ms = performance.now() - t;
+    const cpu = process.cpuUsage(cpuBefore);
+    const pgCpuAfter = await backendCpuSeconds(h);
     processing = false;
     await poll;
     const [file] = await h.db.select({ status: usageDataFiles.status, devices: usageDataFiles.deviceCount, ack: sql<number>`length(${usageDataFiles.ackBlob})` }).from(usageDataFiles).where(eq(usageDataFiles.id, up.id));
@@ -176,6 +200,8 @@ async function run(ctx: BenchContext): Promise<void> {
     ctx.report("usage_ingest_reports_per_s", reports / (ms / 1000), "reports/s");
     ctx.report("usage_list_p95_while_processing", percentile(s26, 95), "ms", 1);
     ctx.report("pi_list_p95_while_processing", percentile(s15, 95), "ms", 1);
+    ctx.note(`usage_ingest: Node CPU while processing ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}, includes the pollers)`);
+    if (pgCpuBefore !== null && pgCpuAfter !== null) ctx.note(`usage_ingest: PostgreSQL backend CPU while processing ${(pgCpuAfter - pgCpuBefore).toFixed(2)} s (backends alive at the end)`);
     ctx.note(`usage_ingest: ${s26.length} list requests during processing; ACK tar.gz ${(file.ack / 1024).toFixed(0)} KiB`);
 
     // S-15's trigram index is most of what a new product instance costs: 10,000 PIs in one bulk
